@@ -1,0 +1,24 @@
+//! Gaplens: the customer-experience gap analyser. One crate, two entries: the web app
+//! (`src/main.rs`, compiled to WebAssembly) and the native command (`src/bin/gaplens.rs`).
+
+/// Projects, items, responses: plain data, valid by construction.
+pub mod model;
+/// Ready-made item sets (SERVQUAL structure, in our own words).
+pub mod template;
+/// The demo project: a hotel with two waves of answers.
+pub mod demo;
+/// Statistics and the gap figures (pure).
+pub mod analysis;
+/// Files in: CSV with positioned errors (pure).
+pub mod import;
+/// Files out: the Results JSON (pure).
+pub mod export;
+/// The native command's logic, callable from tests.
+pub mod cli;
+
+/// The only module that touches the browser's local storage.
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+/// The Leptos interface.
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
