@@ -1,0 +1,448 @@
+//! The only module that touches the browser's local storage.
+//!
+//! Layout, all under `gaplens/`:
+//! - `gaplens/index`: the list of projects (id, name, counts) in display order;
+//! - `gaplens/project/<id>`: one versioned document per project;
+//! - `gaplens/quarantine/<n>`: documents that could not be read, kept verbatim.
+//!
+//! Promises: a write that fails leaves the previous data exactly as it was; a document that
+//! cannot be read is moved to quarantine, never overwritten; concurrent edits from another
+//! tab are detected by a revision number. `window.localStorage` itself can throw (some
+//! private modes, blocked storage), which gloo-storage turns into a panic; this module uses
+//! web-sys directly so every failure is a value.
+
+use crate::model::{Project, ProjectId};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Prefix of every key Gaplens writes.
+pub const PREFIX: &str = "gaplens/";
+/// The workspace index.
+pub const INDEX_KEY: &str = "gaplens/index";
+const PROJECT_PREFIX: &str = "gaplens/project/";
+const QUARANTINE_PREFIX: &str = "gaplens/quarantine/";
+/// Schema version of every document written by this build.
+pub const SCHEMA: u32 = 1;
+
+/// What went wrong with storage, in words a user can act on.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum StorageError {
+    /// Local storage cannot be used at all (private mode, blocked by settings).
+    Unavailable(String),
+    /// The browser's storage quota is full.
+    QuotaExceeded,
+    /// Another tab changed the project since it was opened here.
+    Conflict { project: String },
+    /// Any other failed write.
+    WriteFailed(String),
+    /// The project does not exist (deleted in another tab?).
+    NotFound(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable(detail) => write!(
+                f,
+                "This browser does not let Gaplens keep data ({detail}). Nothing can be saved: \
+                 leave private browsing or allow site data for this page, then reload."
+            ),
+            StorageError::QuotaExceeded => f.write_str(
+                "The browser's storage for this page is full, so the change was not saved. \
+                 Your previous data is unchanged. Delete a project or an old wave you no \
+                 longer need, then try again.",
+            ),
+            StorageError::Conflict { project } => write!(
+                f,
+                "\"{project}\" was changed in another tab or window, so this change was not \
+                 saved. Reload the page to see the latest version, then make the change again."
+            ),
+            StorageError::WriteFailed(detail) => write!(
+                f,
+                "The browser refused to save ({detail}). Your previous data is unchanged."
+            ),
+            StorageError::NotFound(id) => write!(
+                f,
+                "The project \"{id}\" is no longer stored in this browser (deleted in another tab?)."
+            ),
+        }
+    }
+}
+
+/// One project in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    /// The project's id.
+    pub id: ProjectId,
+    /// The project's name, copied for the list.
+    pub name: String,
+    /// Number of responses stored.
+    pub responses: usize,
+    /// Revision of the stored document.
+    pub revision: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct IndexDocument {
+    schema: u32,
+    projects: Vec<IndexEntry>,
+}
+
+#[derive(Serialize)]
+struct ProjectDocumentRef<'a> {
+    schema: u32,
+    revision: u64,
+    project: &'a Project,
+}
+
+#[derive(Deserialize)]
+struct ProjectDocument {
+    /// Checked before deserializing; kept so the shape mirrors what is written.
+    #[allow(dead_code)]
+    schema: u32,
+    revision: u64,
+    project: Project,
+}
+
+/// A document that could not be read, kept verbatim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quarantined {
+    /// Its quarantine key.
+    #[serde(skip)]
+    pub key: String,
+    /// The key it was read from.
+    pub original_key: String,
+    /// Why it could not be read.
+    pub reason: String,
+    /// The stored text, untouched.
+    pub raw: String,
+}
+
+/// Why a stored document could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreadable {
+    /// Not JSON, or not the expected shape.
+    Corrupt(String),
+    /// Written by a newer Gaplens.
+    Newer(u32),
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unreadable::Corrupt(detail) => write!(f, "the stored data is damaged ({detail})"),
+            Unreadable::Newer(schema) => write!(
+                f,
+                "it was written by a newer version of Gaplens (schema {schema}, this one reads up to {SCHEMA})"
+            ),
+        }
+    }
+}
+
+/// Reads a project document, migrating older schemas (none exist yet: schema 1 is the first).
+fn read_project_document(raw: &str) -> Result<ProjectDocument, Unreadable> {
+    let value: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+    let schema = value.get("schema").and_then(serde_json::Value::as_u64).unwrap_or(0);
+    match u32::try_from(schema) {
+        Ok(SCHEMA) => serde_json::from_value(value).map_err(|e| Unreadable::Corrupt(e.to_string())),
+        Ok(newer) if newer > SCHEMA => Err(Unreadable::Newer(newer)),
+        _ => Err(Unreadable::Corrupt(format!("unknown schema {schema}"))),
+    }
+}
+
+fn read_index_document(raw: &str) -> Result<IndexDocument, Unreadable> {
+    let document: IndexDocument =
+        serde_json::from_str(raw).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+    if document.schema > SCHEMA {
+        return Err(Unreadable::Newer(document.schema));
+    }
+    Ok(document)
+}
+
+/// Turns a failed `setItem` into a `StorageError`.
+fn write_error(error: JsValue) -> StorageError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StorageError::QuotaExceeded,
+        Some(e) => StorageError::WriteFailed(format!("{}: {}", e.name(), e.message())),
+        None => StorageError::WriteFailed(format!("{error:?}")),
+    }
+}
+
+/// A project read from storage with the revision it had.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The project.
+    pub project: Project,
+    /// Its stored revision; pass it back to [`Store::save_project`].
+    pub revision: u64,
+}
+
+/// What opening the workspace found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Workspace {
+    /// Projects in display order.
+    pub projects: Vec<IndexEntry>,
+    /// Whether this browser had no Gaplens index yet (a first visit).
+    pub first_visit: bool,
+    /// Documents moved to quarantine while opening, in words.
+    pub quarantined_now: Vec<String>,
+}
+
+/// Handle on local storage.
+#[derive(Clone)]
+pub struct Store {
+    storage: web_sys::Storage,
+}
+
+impl Store {
+    /// Opens the page's local storage.
+    ///
+    /// # Errors
+    /// `StorageError::Unavailable` when the browser refuses it (the getter throws or
+    /// returns null), instead of panicking as gloo-storage would.
+    pub fn open() -> Result<Store, StorageError> {
+        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(Store { storage }),
+            Ok(None) => Err(StorageError::Unavailable("local storage is switched off".into())),
+            Err(error) => Err(StorageError::Unavailable(
+                error
+                    .dyn_ref::<web_sys::DomException>()
+                    .map_or_else(|| format!("{error:?}"), |e| e.message()),
+            )),
+        }
+    }
+
+    /// Wraps a given storage object (tests).
+    pub fn with_storage(storage: web_sys::Storage) -> Store {
+        Store { storage }
+    }
+
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.storage.get_item(key).map_err(|e| StorageError::Unavailable(format!("{e:?}")))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.storage.set_item(key, value).map_err(write_error)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.storage.remove_item(key).map_err(|e| StorageError::WriteFailed(format!("{e:?}")))
+    }
+
+    /// Every key Gaplens owns.
+    fn keys(&self) -> Vec<String> {
+        let length = self.storage.length().unwrap_or(0);
+        (0..length)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .filter(|key| key.starts_with(PREFIX))
+            .collect()
+    }
+
+    /// Reads the index. A missing index is a first visit. A damaged one is quarantined and
+    /// rebuilt from the project documents, so no project disappears from the list.
+    pub fn open_workspace(&self) -> Result<Workspace, StorageError> {
+        let mut workspace = Workspace::default();
+        let raw = self.get(INDEX_KEY)?;
+        let projects = match raw.as_deref().map(read_index_document) {
+            None => {
+                workspace.first_visit = self.keys().iter().all(|k| !k.starts_with(PROJECT_PREFIX));
+                None
+            }
+            Some(Ok(index)) => Some(index.projects),
+            Some(Err(reason)) => {
+                let text = raw.unwrap_or_default();
+                match self.quarantine(INDEX_KEY, &text, &reason) {
+                    Ok(()) => workspace.quarantined_now.push(format!("The project list: {reason}.")),
+                    // Can't move it: leave it alone and work from the documents.
+                    Err(_) => return Err(StorageError::WriteFailed(format!("the project list is unreadable: {reason}"))),
+                }
+                None
+            }
+        };
+        let mut projects = projects.unwrap_or_default();
+        let keys = self.keys();
+        // Documents that the index does not list (e.g. the index write was lost) are added back.
+        for key in &keys {
+            if let Some(id) = key.strip_prefix(PROJECT_PREFIX) {
+                if !projects.iter().any(|p| p.id.as_str() == id) {
+                    if let Ok(Some(raw)) = self.get(key) {
+                        if let Ok(document) = read_project_document(&raw) {
+                            projects.push(entry(&document.project, document.revision));
+                        } else if let Ok(id) = ProjectId::new(id) {
+                            // Listed so the user sees it; opening it moves it to quarantine.
+                            projects.push(IndexEntry { name: id.to_string(), id, responses: 0, revision: 0 });
+                        }
+                    }
+                }
+            }
+        }
+        // Entries whose document is gone are dropped.
+        projects.retain(|p| keys.contains(&project_key(&p.id)));
+        workspace.projects = projects;
+        Ok(workspace)
+    }
+
+    /// Reads one project. An unreadable document is moved to quarantine.
+    ///
+    /// # Errors
+    /// `NotFound` when absent; `WriteFailed` describing why it could not be read (after
+    /// quarantining it).
+    pub fn load_project(&self, id: &ProjectId) -> Result<Loaded, StorageError> {
+        let key = project_key(id);
+        let raw = self.get(&key)?.ok_or_else(|| StorageError::NotFound(id.to_string()))?;
+        match read_project_document(&raw) {
+            Ok(document) => Ok(Loaded { project: document.project, revision: document.revision }),
+            Err(reason) => {
+                let moved = self.quarantine(&key, &raw, &reason).is_ok();
+                if moved {
+                    let _ = self.write_index_without(id);
+                }
+                Err(StorageError::WriteFailed(format!(
+                    "this project could not be read: {reason}. {}",
+                    if moved {
+                        "It was set aside unchanged; Settings lets you download it."
+                    } else {
+                        "It was left in place unchanged."
+                    }
+                )))
+            }
+        }
+    }
+
+    /// Saves `project`. `expected_revision` is the revision it was loaded with (`None` for a
+    /// new project). Returns the new revision.
+    ///
+    /// # Errors
+    /// `Conflict` when the stored revision differs (another tab saved), `QuotaExceeded` or
+    /// `WriteFailed` when the browser refuses; in every case the stored data is unchanged.
+    pub fn save_project(&self, project: &Project, expected_revision: Option<u64>) -> Result<u64, StorageError> {
+        let key = project_key(&project.id);
+        let previous = self.get(&key)?;
+        let stored_revision = previous.as_deref().map(|raw| read_project_document(raw).map(|d| d.revision));
+        match (stored_revision, expected_revision) {
+            (None, None) => {}
+            (Some(Ok(stored)), Some(expected)) if stored == expected => {}
+            _ => return Err(StorageError::Conflict { project: project.name.clone() }),
+        }
+        let revision = expected_revision.map_or(1, |r| r + 1);
+        let document = serde_json::to_string(&ProjectDocumentRef { schema: SCHEMA, revision, project })
+            .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+        self.set(&key, &document)?;
+
+        let mut projects = self.index_entries();
+        match projects.iter_mut().find(|p| p.id == project.id) {
+            Some(existing) => *existing = entry(project, revision),
+            None => projects.push(entry(project, revision)),
+        }
+        if let Err(error) = self.write_index(projects) {
+            // Put the project back as it was, so the two keys never disagree.
+            let _ = match &previous {
+                Some(old) => self.set(&key, old),
+                None => self.remove(&key),
+            };
+            return Err(error);
+        }
+        Ok(revision)
+    }
+
+    /// Deletes a project and its index entry.
+    ///
+    /// # Errors
+    /// `WriteFailed` when the index cannot be written; then nothing was deleted.
+    pub fn delete_project(&self, id: &ProjectId) -> Result<(), StorageError> {
+        self.write_index_without(id)?;
+        self.remove(&project_key(id))
+    }
+
+    fn index_entries(&self) -> Vec<IndexEntry> {
+        self.get(INDEX_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| read_index_document(&raw).ok())
+            .map(|d| d.projects)
+            .unwrap_or_default()
+    }
+
+    fn write_index(&self, projects: Vec<IndexEntry>) -> Result<(), StorageError> {
+        let document = serde_json::to_string(&IndexDocument { schema: SCHEMA, projects })
+            .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+        self.set(INDEX_KEY, &document)
+    }
+
+    fn write_index_without(&self, id: &ProjectId) -> Result<(), StorageError> {
+        let mut projects = self.index_entries();
+        projects.retain(|p| &p.id != id);
+        self.write_index(projects)
+    }
+
+    /// Moves `raw` from `key` to a new quarantine key. The original is removed only after
+    /// the copy is stored.
+    fn quarantine(&self, key: &str, raw: &str, reason: &Unreadable) -> Result<(), StorageError> {
+        let existing = self.keys();
+        let number = (1..).find(|n| !existing.contains(&format!("{QUARANTINE_PREFIX}{n}"))).unwrap_or(0);
+        let quarantine_key = format!("{QUARANTINE_PREFIX}{number}");
+        let document = serde_json::to_string(&Quarantined {
+            key: String::new(),
+            original_key: key.to_owned(),
+            reason: reason.to_string(),
+            raw: raw.to_owned(),
+        })
+        .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+        self.set(&quarantine_key, &document)?;
+        self.remove(key)
+    }
+
+    /// Every quarantined document.
+    pub fn quarantined(&self) -> Vec<Quarantined> {
+        self.keys()
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .filter_map(|key| {
+                let raw = self.get(&key).ok().flatten()?;
+                let mut document: Quarantined = serde_json::from_str(&raw).unwrap_or(Quarantined {
+                    key: String::new(),
+                    original_key: String::new(),
+                    reason: "unknown".into(),
+                    raw,
+                });
+                document.key = key;
+                Some(document)
+            })
+            .collect()
+    }
+
+    /// Deletes a quarantined document (after the user downloaded it or chose to drop it).
+    pub fn delete_quarantined(&self, key: &str) -> Result<(), StorageError> {
+        if !key.starts_with(QUARANTINE_PREFIX) {
+            return Err(StorageError::WriteFailed(format!("{key} is not a quarantine key")));
+        }
+        self.remove(key)
+    }
+
+    /// Characters stored under `gaplens/` (keys and values); browsers count roughly
+    /// 5 million characters per origin.
+    pub fn used_chars(&self) -> usize {
+        self.keys()
+            .iter()
+            .map(|k| k.len() + self.get(k).ok().flatten().map_or(0, |v| v.len()))
+            .sum()
+    }
+}
+
+/// The storage key of a project.
+pub fn project_key(id: &ProjectId) -> String {
+    format!("{PROJECT_PREFIX}{id}")
+}
+
+fn entry(project: &Project, revision: u64) -> IndexEntry {
+    IndexEntry {
+        id: project.id.clone(),
+        name: project.name.clone(),
+        responses: project.responses.len(),
+        revision,
+    }
+}

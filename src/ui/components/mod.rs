@@ -1,0 +1,5 @@
+//! Reusable pieces.
+
+pub mod confirm;
+pub mod nav;
+pub mod notice;

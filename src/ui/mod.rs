@@ -1,0 +1,68 @@
+//! The Leptos interface: state, routing, pages and components.
+
+mod components;
+mod download;
+mod format;
+mod pages;
+mod route;
+mod state;
+
+use leptos::prelude::*;
+use pages::{analysis::AnalysisPage, data::DataPage, projects::ProjectsPage};
+use route::Route;
+use state::AppState;
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    install_panic_message();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Logs a panic to the console and replaces the page with a plain notice, so a user never
+/// stares at a silently broken page. Stored data is not touched by a panic.
+fn install_panic_message() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            body.set_text_content(Some(
+                "Gaplens hit an internal error and stopped. Your stored data is safe. \
+                 Reload the page to continue.",
+            ));
+        }
+    }));
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+    let route = state.route;
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header">
+            <a class="brand" href="#/" data-testid="nav-projects">
+                <span class="brand-mark" aria-hidden="true">"◐"</span>
+                "Gaplens"
+            </a>
+            <components::nav::ProjectNav />
+        </header>
+        <components::notice::NoticeArea />
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Projects => view! { <ProjectsPage /> }.into_any(),
+                Route::Data(id) => view! { <DataPage id=id /> }.into_any(),
+                Route::Analysis(id) => view! { <AnalysisPage id=id /> }.into_any(),
+                Route::NotFound => view! {
+                    <section class="page">
+                        <h1>"Page not found"</h1>
+                        <p><a href="#/">"Go to your projects"</a></p>
+                    </section>
+                }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            "Gaplens runs entirely in this browser. Your data stays on this device."
+        </footer>
+    }
+}

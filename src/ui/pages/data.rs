@@ -1,0 +1,232 @@
+//! Data: what is stored per wave, and the CSV import.
+
+use crate::import::{parse_responses, ImportOptions, ItemPolicy};
+use crate::model::{Project, ProjectId};
+use crate::storage::Loaded;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use std::collections::HashSet;
+use wasm_bindgen::JsCast;
+
+/// Files larger than this are refused before reading: a survey export is far smaller, and
+/// local storage holds about 5 MB in all.
+const MAX_FILE_BYTES: f64 = 20_000_000.0;
+/// Problems listed on screen; the rest are counted.
+const PROBLEMS_SHOWN: usize = 100;
+
+/// Keeps `loaded` in step with storage: on open, and when another tab changes data.
+pub fn use_project(id: ProjectId) -> RwSignal<Option<Loaded>> {
+    let state = expect_context::<AppState>();
+    let loaded = RwSignal::new(None::<Loaded>);
+    let id = StoredValue::new(id);
+    Effect::new(move |_| {
+        state.external_change.track();
+        loaded.set(state.load(&id.get_value()));
+    });
+    loaded
+}
+
+/// The outcome of the last import attempt, for the screen.
+#[derive(Debug, Clone, PartialEq)]
+enum ImportOutcome {
+    Imported(String),
+    Rejected { file: String, total: usize, problems: Vec<String> },
+}
+
+/// The Data page.
+#[component]
+pub fn DataPage(id: ProjectId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let loaded = use_project(id.clone());
+    let id = StoredValue::new(id);
+    let outcome = RwSignal::new(None::<ImportOutcome>);
+    let default_wave = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    // Suggest the current wave, or "Wave 1" for a new project.
+    Effect::new(move |_| {
+        if let Some(loaded) = loaded.get() {
+            if default_wave.get_untracked().is_empty() {
+                default_wave.set(loaded.project.current_wave.clone().unwrap_or_else(|| "Wave 1".into()));
+            }
+        }
+    });
+
+    let import = move |file_name: String, bytes: Vec<u8>| {
+        // Re-read storage: the import applies to what is stored now, at its revision.
+        let Some(current) = state.load(&id.get_value()) else { return };
+        match import_into(&current.project, &bytes, &default_wave.get_untracked()) {
+            Err((total, problems)) => outcome.set(Some(ImportOutcome::Rejected { file: file_name, total, problems })),
+            Ok((project, summary)) => {
+                if let Ok(revision) = state.save(&project, Some(current.revision)) {
+                    outcome.set(Some(ImportOutcome::Imported(format!("{file_name}: {summary}"))));
+                    loaded.set(Some(Loaded { project, revision }));
+                } else {
+                    outcome.set(None);
+                }
+            }
+        }
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES {
+            outcome.set(Some(ImportOutcome::Rejected {
+                file: name,
+                total: 1,
+                problems: vec![format!(
+                    "the file is {:.1} MB; Gaplens imports files up to {:.0} MB",
+                    file.size() / 1e6,
+                    MAX_FILE_BYTES / 1e6
+                )],
+            }));
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => import(name, js_sys::Uint8Array::new(&buffer).to_vec()),
+                Err(_) => state.error(format!("{name} could not be read by the browser.")),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="page">
+            <h1>"Data"</h1>
+            {move || loaded.get().map(|loaded| view! { <WaveTable project=loaded.project /> })}
+            <section class="card" aria-labelledby="import-heading">
+                <h2 id="import-heading">"Import responses (CSV)"</h2>
+                <p>
+                    "One row per respondent. Columns: " <code>"id"</code> ", " <code>"source"</code>
+                    " (customer or management), " <code>"wave"</code> ", and for each item "
+                    <code>"E:CODE"</code> " (expectation) and " <code>"P:CODE"</code>
+                    " (perception), e.g. " <code>"E:REL1"</code> ". Comma or semicolon separated; "
+                    "decimal comma is fine. A file with any problem is not imported at all."
+                </p>
+                <div class="field-row">
+                    <label>
+                        <span>"Wave for rows without one"</span>
+                        <input type="text" maxlength="60" data-testid="import-default-wave"
+                            prop:value=move || default_wave.get()
+                            on:input=move |ev| default_wave.set(event_target_value(&ev)) />
+                    </label>
+                    <label class="file-label">
+                        <span>"CSV file"</span>
+                        <input type="file" accept=".csv,text/csv,text/plain" data-testid="import-file"
+                            on:change=on_file disabled=move || busy.get() />
+                    </label>
+                </div>
+                <ImportOutcomeView outcome=outcome />
+            </section>
+        </section>
+    }
+}
+
+/// Parses `bytes` against `project` and returns the project with the new responses and a
+/// one-line summary, or the number of problems and the first ones in words.
+fn import_into(project: &Project, bytes: &[u8], default_wave: &str) -> Result<(Project, String), (usize, Vec<String>)> {
+    let existing: HashSet<String> = project.responses.iter().map(|r| r.id_str().to_owned()).collect();
+    let default_wave = default_wave.trim();
+    let prefix = format!("r{:x}-", js_sys::Date::now() as u64);
+    let options = ImportOptions {
+        scale: project.scale,
+        items: ItemPolicy::Project(&project.items),
+        existing_ids: &existing,
+        default_wave: (!default_wave.is_empty()).then_some(default_wave),
+        id_prefix: &prefix,
+    };
+    match parse_responses(bytes, &options) {
+        Err(error) => Err((error.total(), error.problems.iter().take(PROBLEMS_SHOWN).map(ToString::to_string).collect())),
+        Ok(file) => {
+            let customers = file.responses.iter().filter(|r| r.source == crate::model::Source::Customer).count();
+            let managers = file.responses.len() - customers;
+            let waves: Vec<&str> = file.waves.iter().map(|w| w.name.as_str()).collect();
+            let mut summary = format!(
+                "imported {} responses ({customers} customers, {managers} management){}.",
+                file.responses.len(),
+                if waves.is_empty() { String::new() } else { format!(" into {}", waves.join(", ")) }
+            );
+            if file.generated_ids > 0 {
+                summary.push_str(&format!(" {} rows had no id and got one.", file.generated_ids));
+            }
+            if !file.ignored_columns.is_empty() {
+                summary.push_str(&format!(" Columns not used: {}.", file.ignored_columns.join(", ")));
+            }
+            let mut updated = project.clone();
+            updated.append_responses(file.responses, &file.waves);
+            Ok((updated, summary))
+        }
+    }
+}
+
+#[component]
+fn ImportOutcomeView(outcome: RwSignal<Option<ImportOutcome>>) -> impl IntoView {
+    move || match outcome.get()? {
+        ImportOutcome::Imported(text) => Some(view! {
+            <p class="notice notice-info" role="status" data-testid="import-result">
+                <span aria-hidden="true">"✓ "</span>{text}
+            </p>
+        }.into_any()),
+        ImportOutcome::Rejected { file, total, problems } => {
+            let more = total.saturating_sub(problems.len());
+            Some(view! {
+                <div class="notice notice-error import-errors" role="alert" data-testid="import-errors">
+                    <p><strong>{format!(
+                        "{file} was not imported: {total} problem{} found. Nothing was changed.",
+                        if total == 1 { "" } else { "s" }
+                    )}</strong></p>
+                    <ul>
+                        {problems.into_iter().map(|p| view! { <li data-testid="import-error">{p}</li> }).collect_view()}
+                    </ul>
+                    {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
+                </div>
+            }.into_any())
+        }
+    }
+}
+
+/// Responses per wave.
+#[component]
+fn WaveTable(project: Project) -> impl IntoView {
+    let mut rows: Vec<(String, usize, usize)> = project
+        .waves
+        .iter()
+        .map(|w| {
+            let (c, m) = project.count_responses(Some(&w.name));
+            (w.name.clone(), c, m)
+        })
+        .collect();
+    let (all_c, all_m) = project.count_responses(None);
+    let (named_c, named_m) = rows.iter().fold((0, 0), |(c, m), r| (c + r.1, m + r.2));
+    if all_c + all_m > named_c + named_m {
+        rows.push(("(no wave)".into(), all_c - named_c, all_m - named_m));
+    }
+    let analysis = Route::Analysis(project.id.clone()).href();
+    if rows.is_empty() {
+        return view! {
+            <p class="empty" data-testid="no-responses">
+                "No responses yet. Import a CSV file below to see the gaps."
+            </p>
+        }
+        .into_any();
+    }
+    view! {
+        <table class="data-table" data-testid="wave-table">
+            <caption>"Responses stored in this browser"</caption>
+            <thead><tr><th scope="col">"Wave"</th><th scope="col" class="num">"Customers"</th><th scope="col" class="num">"Management"</th></tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(wave, c, m)| view! {
+                    <tr data-testid="wave-row"><th scope="row">{wave}</th><td class="num">{c}</td><td class="num">{m}</td></tr>
+                }).collect_view()}
+            </tbody>
+            <tfoot><tr><th scope="row">"All"</th><td class="num" data-testid="total-customers">{all_c}</td><td class="num">{all_m}</td></tr></tfoot>
+        </table>
+        <p><a href=analysis data-testid="go-analysis">"See the gaps →"</a></p>
+    }
+    .into_any()
+}

@@ -1,0 +1,5 @@
+//! One module per page.
+
+pub mod analysis;
+pub mod data;
+pub mod projects;

@@ -1,0 +1,191 @@
+//! Projects: list, create from a template, open, rename, delete (with confirmation).
+
+use crate::demo;
+use crate::model::{Project, ProjectId, Scale};
+use crate::storage::IndexEntry;
+use crate::template;
+use crate::ui::components::confirm::Confirm;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// A fresh project id: time and randomness, so two laptops never collide when merging.
+fn new_project_id() -> Option<ProjectId> {
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1_000_000.0) as u64;
+    ProjectId::new(&format!("p-{time:x}-{random:x}")).ok()
+}
+
+/// The Projects page.
+#[component]
+pub fn ProjectsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let has_demo = move || state.projects.get().iter().any(|p| p.id.as_str() == demo::DEMO_ID);
+    let restore_demo = move |_| {
+        let project = demo::hotel();
+        if state.save(&project, None).is_ok() {
+            state.info("The demo project is back.".into());
+        }
+    };
+
+    view! {
+        <section class="page">
+            <h1>"Projects"</h1>
+            <p class="lead">
+                "Each project compares what management believes it delivers with what its customers "
+                "experience. Open the demo to look around, or create your own."
+            </p>
+            <CreateProject />
+            <h2 id="project-list-heading">"Your projects"</h2>
+            {move || {
+                let projects = state.projects.get();
+                if projects.is_empty() {
+                    view! { <p data-testid="no-projects">"No projects yet. Create one above."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="project-list" aria-labelledby="project-list-heading" data-testid="project-list">
+                            <For each=move || state.projects.get() key=|p| (p.id.clone(), p.name.clone(), p.responses)
+                                children=move |entry| view! { <ProjectRow entry=entry /> } />
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <Show when=move || !has_demo()>
+                <button class="button-quiet" data-testid="restore-demo" on:click=restore_demo>
+                    "Add the demo project"
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// The form that creates a project from a template.
+#[component]
+fn CreateProject() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let name = RwSignal::new(String::new());
+    let template_key = RwSignal::new(template::SERVQUAL.key.to_owned());
+    let problem = RwSignal::new(None::<String>);
+
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(template) = template::by_key(&template_key.get_untracked()) else { return };
+        let Some(id) = new_project_id() else { return };
+        match Project::new(id.clone(), &name.get_untracked(), Scale::SEVEN, template.dimensions(), template.items()) {
+            Err(error) => problem.set(Some(format!("Project not created: {error}."))),
+            Ok(project) => {
+                problem.set(None);
+                if state.save(&project, None).is_ok() {
+                    name.set(String::new());
+                    state.go(&Route::Data(id));
+                }
+            }
+        }
+    };
+
+    view! {
+        <form class="card create-project" on:submit=create aria-labelledby="create-heading">
+            <h2 id="create-heading">"New project"</h2>
+            <div class="field-row">
+                <label>
+                    <span>"Name"</span>
+                    <input type="text" required maxlength="120" autocomplete="off"
+                        placeholder="e.g. Fjällbo Bygg AB" data-testid="new-project-name"
+                        aria-invalid=move || problem.get().is_some().then_some("true")
+                        aria-describedby="create-problem"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev)) />
+                </label>
+                <label>
+                    <span>"Items"</span>
+                    <select data-testid="new-project-template"
+                        on:change=move |ev| template_key.set(event_target_value(&ev))>
+                        {template::ALL.iter().map(|t| view! {
+                            <option value=t.key selected=move || template_key.get() == t.key>{t.name}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="submit" class="button-primary" data-testid="create-project">"Create project"</button>
+            </div>
+            <p id="create-problem" class="field-problem" data-testid="create-problem">{move || problem.get()}</p>
+            <p class="hint">"Rating scale 1–7. Item texts can be edited later."</p>
+        </form>
+    }
+}
+
+/// One project in the list, with open, rename and delete.
+#[component]
+fn ProjectRow(entry: IndexEntry) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let draft = RwSignal::new(entry.name.clone());
+    let problem = RwSignal::new(None::<String>);
+    let id = StoredValue::new(entry.id.clone());
+    let name = entry.name.clone();
+    let open_route = if entry.responses == 0 { Route::Data(entry.id.clone()) } else { Route::Analysis(entry.id.clone()) };
+
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(loaded) = state.load(&id.get_value()) else { return };
+        let mut project = loaded.project;
+        match project.rename(&draft.get_untracked()) {
+            Err(error) => problem.set(Some(format!("Not renamed: {error}."))),
+            Ok(()) => {
+                if state.save(&project, Some(loaded.revision)).is_ok() {
+                    problem.set(None);
+                    renaming.set(false);
+                }
+            }
+        }
+    };
+    let delete = Callback::new(move |()| {
+        let Some(store) = state.store() else { return };
+        match store.delete_project(&id.get_value()) {
+            Ok(()) => {
+                state.refresh_projects();
+                state.info("The project was deleted.".into());
+            }
+            Err(error) => state.error(error.to_string()),
+        }
+        confirming.set(false);
+    });
+    let question = format!(
+        "Delete \u{201c}{}\u{201d} and its {} responses from this browser? This cannot be undone.",
+        entry.name, entry.responses
+    );
+
+    view! {
+        <li class="project-row card" data-testid="project-row" data-project-id=entry.id.to_string()>
+            <Show when=move || renaming.get()
+                fallback=move || view! {
+                    <div class="project-summary">
+                        <a class="project-title" href=open_route.href() data-testid="open-project">{name.clone()}</a>
+                        <span class="muted" data-testid="project-responses">{format!("{} responses", entry.responses)}</span>
+                    </div>
+                }>
+                <form class="field-row" on:submit=save_name>
+                    <label>
+                        <span>"New name"</span>
+                        <input type="text" required maxlength="120" data-testid="rename-input"
+                            aria-describedby="rename-problem"
+                            prop:value=move || draft.get()
+                            on:input=move |ev| draft.set(event_target_value(&ev)) />
+                    </label>
+                    <button type="submit" class="button-primary" data-testid="rename-save">"Save"</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                </form>
+                <p id="rename-problem" class="field-problem">{move || problem.get()}</p>
+            </Show>
+            <div class="button-row">
+                <button data-testid="rename-project" on:click=move |_| { renaming.set(true); confirming.set(false); }>"Rename"</button>
+                <button class="button-danger-quiet" data-testid="delete-project"
+                    on:click=move |_| { confirming.set(true); renaming.set(false); }>"Delete"</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <Confirm question=question.clone() confirm_label="Delete project"
+                    on_confirm=delete on_cancel=Callback::new(move |()| confirming.set(false)) />
+            </Show>
+        </li>
+    }
+}
