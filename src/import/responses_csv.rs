@@ -498,9 +498,8 @@ pub fn parse_responses(bytes: &[u8], options: &ImportOptions<'_>) -> Result<Impo
             problems.push(Problem::TooManyFields { row, expected: header.columns.len(), found: record.len() });
             continue;
         }
-        let parsed = parse_row(row, &record, &header, options, &mut problems);
-        let Some((response, wave_date, rescaled)) = parsed else { continue };
-        rescaled_importance += usize::from(rescaled);
+        let (response, wave_date, rescaled, row_ok) = parse_row(row, &record, &header, options, &mut problems);
+        // Ids are checked on rows with other problems too, so every offence is listed.
         if let Some(id) = &response.id {
             if options.existing_ids.contains(id.as_str()) {
                 problems.push(Problem::DuplicateId { row, value: id.to_string(), first_row: None });
@@ -510,6 +509,10 @@ pub fn parse_responses(bytes: &[u8], options: &ImportOptions<'_>) -> Result<Impo
                 first_row_of_id.insert(id.to_string(), row);
             }
         }
+        if !row_ok {
+            continue;
+        }
+        rescaled_importance += usize::from(rescaled);
         if let Some(name) = &response.wave {
             match waves.iter_mut().find(|w| &w.name == name) {
                 Some(wave) => {
@@ -556,15 +559,16 @@ pub fn parse_responses(bytes: &[u8], options: &ImportOptions<'_>) -> Result<Impo
     })
 }
 
-/// Reads one data row. Returns the response, the wave date given on the row, and whether
-/// its importance points were rescaled; `None` when the row had problems (pushed).
+/// Reads one data row. Returns the response, the wave date given on the row, whether its
+/// importance points were rescaled, and whether the row was free of problems (the
+/// problems themselves are pushed).
 fn parse_row(
     row: usize,
     record: &csv::StringRecord,
     header: &Header,
     options: &ImportOptions<'_>,
     problems: &mut Problems,
-) -> Option<(Response, Option<String>, bool)> {
+) -> (Response, Option<String>, bool, bool) {
     let before = problems.kept.len() + problems.not_kept;
     let mut response = Response::default();
     let mut wave_date = None;
@@ -629,14 +633,14 @@ fn parse_row(
         }
     }
     if problems.kept.len() + problems.not_kept > before {
-        return None;
+        return (response, wave_date, false, false);
     }
     if response.wave.is_none() {
         response.wave = options.default_wave.map(str::to_owned);
     }
     response.answers = answers;
     let rescaled = rescale_importance(&mut response.importance);
-    Some((response, wave_date, rescaled))
+    (response, wave_date, rescaled, true)
 }
 
 /// Rescales importance points to sum to 100. A row whose points sum to 0 gives no weight
@@ -745,8 +749,16 @@ mod tests {
                 "row 1, column \"E:REL1\": \"9\" is outside 1–7",
                 "row 1, column \"P:REL1\": \"x\" is not a number",
                 "row 2, column \"source\": \"boss\" is neither \"customer\" nor \"management\"",
+                "row 2, column \"id\": \"1\" was already used in row 1",
             ]
         );
+    }
+
+    #[test]
+    fn a_repeated_id_is_reported_even_when_its_first_row_has_other_problems() {
+        let error = parse("id,P:REL1\na,9\na,3\n").unwrap_err();
+        assert_eq!(error.problems.len(), 2);
+        assert_eq!(error.problems[1], Problem::DuplicateId { row: 2, value: "a".into(), first_row: Some(1) });
     }
 
     #[test]
