@@ -1,7 +1,8 @@
-//! The native command, `gaplens analyze FILE.csv [--project PROJECT.json] [--wave NAME]`.
+//! The native command, `gaplens analyze FILE.csv [--project PROJECT.json] [--wave NAME]
+//! [--segment KEY=VALUE]`.
 //! `src/bin/gaplens.rs` only forwards arguments here, so tests can run it in-process.
 
-use crate::analysis::Results;
+use crate::analysis::{Filter, Results};
 use crate::export::results_json;
 use crate::import::{parse_responses, ImportOptions, ItemPolicy};
 use crate::model::{Project, ProjectId, Scale};
@@ -10,7 +11,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 /// How to use the command.
-pub const USAGE: &str = "usage: gaplens analyze FILE.csv [--project PROJECT.json] [--wave NAME]
+pub const USAGE: &str = "usage: gaplens analyze FILE.csv [--project PROJECT.json] [--wave NAME] [--segment KEY=VALUE]
 
 Prints the Results JSON (format gaplens-results, version 1) for the responses in FILE.csv.
 Without --project the SERVQUAL template on a 1-7 scale is assumed.";
@@ -23,6 +24,7 @@ pub fn run(args: &[String]) -> Result<String, String> {
     let mut file = None;
     let mut project_file = None;
     let mut wave = None;
+    let mut segment = None;
     let mut args = args.iter();
     match args.next().map(String::as_str) {
         Some("analyze") => {}
@@ -33,6 +35,11 @@ pub fn run(args: &[String]) -> Result<String, String> {
         match arg.as_str() {
             "--project" => project_file = Some(args.next().ok_or("--project needs a file name")?),
             "--wave" => wave = Some(args.next().ok_or("--wave needs a wave name")?.clone()),
+            "--segment" => {
+                let text = args.next().ok_or("--segment needs KEY=VALUE")?;
+                let (key, value) = text.split_once('=').ok_or("--segment needs KEY=VALUE, e.g. channel=web")?;
+                segment = Some((key.trim().to_owned(), value.trim().to_owned()));
+            }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
             path if file.is_none() => file = Some(path),
             extra => return Err(format!("unexpected argument {extra}\n{USAGE}")),
@@ -78,16 +85,14 @@ pub fn run(args: &[String]) -> Result<String, String> {
                     name: "Other".to_owned(),
                 });
             }
-            Project {
-                id: ProjectId::new("cli").map_err(|e| e.to_string())?,
-                name: stem.to_owned(),
-                scale: Scale::SEVEN,
+            Project::new(
+                ProjectId::new("cli").map_err(|e| e.to_string())?,
+                stem,
+                Scale::SEVEN,
                 dimensions,
-                items: imported.items.clone(),
-                waves: Vec::new(),
-                current_wave: None,
-                responses: Vec::new(),
-            }
+                imported.items.clone(),
+            )
+            .map_err(|e| e.to_string())?
         }
     };
     project.append_responses(imported.responses, &imported.waves);
@@ -98,7 +103,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
     }
     let items: Vec<_> = project.items.iter().filter(|i| listed_codes.contains(&i.code)).collect();
-    let results = Results::compute(&project, wave.as_deref(), &items);
+    let filter = Filter { wave, segment, touchpoint: None };
+    let results = Results::compute(&project, &filter, &items);
     Ok(results_json(&results))
 }
 

@@ -47,16 +47,16 @@ fn rating(value: f64) -> f64 {
 pub fn hotel() -> Project {
     let mut rng = Rng(0x6761_706c_656e_7321);
     let waves = [("2026 Q1", "2026-03-31", 64), ("2026 Q2", "2026-06-30", 58)];
-    let mut project = Project {
-        id: ProjectId::new(DEMO_ID).expect("constant id is valid"),
-        name: "Hotel Fjordgården (demo)".to_owned(),
-        scale: crate::model::Scale::SEVEN,
-        dimensions: SERVQUAL.dimensions(),
-        items: SERVQUAL.items(),
-        waves: waves.iter().map(|(name, date, _)| Wave { name: (*name).into(), date: Some((*date).into()) }).collect(),
-        current_wave: Some(waves[1].0.to_owned()),
-        responses: Vec::new(),
-    };
+    let mut project = Project::new(
+        ProjectId::new(DEMO_ID).expect("constant id is valid"),
+        "Hotel Fjordgården (demo)",
+        crate::model::Scale::SEVEN,
+        SERVQUAL.dimensions(),
+        SERVQUAL.items(),
+    )
+    .expect("constant name is valid");
+    project.waves = waves.iter().map(|(name, date, _)| Wave { name: (*name).into(), date: Some((*date).into()) }).collect();
+    project.current_wave = Some(waves[1].0.to_owned());
     let items = project.items.clone();
     for (wave_index, (wave, _, customers)) in waves.iter().enumerate() {
         for number in 1..=*customers {
@@ -110,9 +110,8 @@ mod tests {
     fn demo_is_deterministic_and_shows_findings() {
         let project = hotel();
         assert_eq!(project, hotel());
-        let items = project.items_with_data();
-        assert_eq!(items.len(), 22);
-        let results = Results::compute(&project, Some("2026 Q1"), &items);
+        assert_eq!(project.items_with_data().len(), 22);
+        let results = Results::for_project(&project, &crate::analysis::Filter::wave("2026 Q1"));
         let rel4 = results.item("REL4").unwrap();
         assert!(rel4.perception_gap.finding, "REL4 should be a finding: {rel4:?}");
         assert!(rel4.perception_gap.gap().unwrap() < -1.0);

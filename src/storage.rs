@@ -257,8 +257,12 @@ impl Store {
                 let text = raw.unwrap_or_default();
                 match self.quarantine(INDEX_KEY, &text, &reason) {
                     Ok(()) => workspace.quarantined_now.push(format!("The project list: {reason}.")),
-                    // Can't move it: leave it alone and work from the documents.
-                    Err(_) => return Err(StorageError::WriteFailed(format!("the project list is unreadable: {reason}"))),
+                    // Can't move it (storage full): leave it alone and work from the documents.
+                    // Writes will not replace it either (see `index_entries`).
+                    Err(error) => workspace.quarantined_now.push(format!(
+                        "The project list: {reason}. It was left in place, because it could not be \
+                         set aside ({error}); the list shown is rebuilt from the projects."
+                    )),
                 }
                 None
             }
@@ -326,14 +330,22 @@ impl Store {
         match (stored_revision, expected_revision) {
             (None, None) => {}
             (Some(Ok(stored)), Some(expected)) if stored == expected => {}
+            // Never write over a document this version cannot read.
+            (Some(Err(reason)), _) => {
+                return Err(StorageError::WriteFailed(format!(
+                    "the stored copy of \"{}\" cannot be read: {reason}. It was kept unchanged",
+                    project.name
+                )))
+            }
             _ => return Err(StorageError::Conflict { project: project.name.clone() }),
         }
         let revision = expected_revision.map_or(1, |r| r + 1);
         let document = serde_json::to_string(&ProjectDocumentRef { schema: SCHEMA, revision, project })
             .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+        // Read (and if unreadable, set aside) the index before anything is written.
+        let mut projects = self.index_entries()?;
         self.set(&key, &document)?;
 
-        let mut projects = self.index_entries();
         match projects.iter_mut().find(|p| p.id == project.id) {
             Some(existing) => *existing = entry(project, revision),
             None => projects.push(entry(project, revision)),
@@ -358,13 +370,18 @@ impl Store {
         self.remove(&project_key(id))
     }
 
-    fn index_entries(&self) -> Vec<IndexEntry> {
-        self.get(INDEX_KEY)
-            .ok()
-            .flatten()
-            .and_then(|raw| read_index_document(&raw).ok())
-            .map(|d| d.projects)
-            .unwrap_or_default()
+    /// The index's entries, for a write that replaces the index. An index that cannot be
+    /// read is moved to quarantine first (it is never overwritten); when that fails, so does
+    /// the write.
+    fn index_entries(&self) -> Result<Vec<IndexEntry>, StorageError> {
+        let Some(raw) = self.get(INDEX_KEY)? else { return Ok(Vec::new()) };
+        match read_index_document(&raw) {
+            Ok(document) => Ok(document.projects),
+            Err(reason) => {
+                self.quarantine(INDEX_KEY, &raw, &reason)?;
+                Ok(Vec::new())
+            }
+        }
     }
 
     fn write_index(&self, projects: Vec<IndexEntry>) -> Result<(), StorageError> {
@@ -374,7 +391,7 @@ impl Store {
     }
 
     fn write_index_without(&self, id: &ProjectId) -> Result<(), StorageError> {
-        let mut projects = self.index_entries();
+        let mut projects = self.index_entries()?;
         projects.retain(|p| &p.id != id);
         self.write_index(projects)
     }

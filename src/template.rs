@@ -34,6 +34,7 @@ impl Template {
                     code: ItemCode::new(code).ok()?,
                     dimension: DimensionCode::new(dimension).ok()?,
                     text: (*text).to_owned(),
+                    touchpoint: None,
                 })
             })
             .collect()

@@ -173,6 +173,84 @@ impl GapTest {
     }
 }
 
+/// Welch's t-test for a change between two independent samples (`to` − `from`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change {
+    /// Mean of `to` minus mean of `from`.
+    pub difference: Option<f64>,
+    /// Welch's t.
+    pub t: Option<f64>,
+    /// Welch–Satterthwaite degrees of freedom.
+    pub df: Option<f64>,
+    /// Two-sided p.
+    pub p: Option<f64>,
+}
+
+impl Change {
+    /// Welch's test of `to` against `from`.
+    ///
+    /// # Remarks
+    /// The difference needs one value on each side; t, df and p need n ≥ 2 on both sides and
+    /// some variance, otherwise they are `None`.
+    pub fn welch(from: &[f64], to: &[f64]) -> Change {
+        let (a, b) = (Summary::of(from), Summary::of(to));
+        let difference = match (a.mean, b.mean) {
+            (Some(x), Some(y)) => Some(y - x),
+            _ => None,
+        };
+        let none = Change { difference, t: None, df: None, p: None };
+        let (Some(sa), Some(sb), Some(difference)) = (a.sd, b.sd, difference) else { return none };
+        let (va, vb) = (sa * sa / a.n as f64, sb * sb / b.n as f64);
+        let se2 = va + vb;
+        if !(se2 > 0.0) {
+            return none;
+        }
+        let t = difference / se2.sqrt();
+        let df = se2 * se2 / (va * va / (a.n as f64 - 1.0) + vb * vb / (b.n as f64 - 1.0));
+        Change { difference: Some(difference), t: finite(t), df: finite(df), p: two_sided_p(t, df) }
+    }
+}
+
+/// Ranks with ties given their average rank (1-based).
+pub fn average_ranks(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let mut ranks = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start;
+        while end + 1 < order.len() && values[order[end + 1]] == values[order[start]] {
+            end += 1;
+        }
+        let rank = (start + end) as f64 / 2.0 + 1.0;
+        for &index in &order[start..=end] {
+            ranks[index] = rank;
+        }
+        start = end + 1;
+    }
+    ranks
+}
+
+/// Pearson's r; `None` for fewer than 2 pairs or a constant side.
+pub fn pearson(xs: &[f64], ys: &[f64]) -> Option<f64> {
+    if xs.len() != ys.len() || xs.len() < 2 {
+        return None;
+    }
+    let (mx, my) = (mean(xs), mean(ys));
+    let sxy: f64 = xs.iter().zip(ys).map(|(x, y)| (x - mx) * (y - my)).sum();
+    let sxx: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
+    let syy: f64 = ys.iter().map(|y| (y - my).powi(2)).sum();
+    if !(sxx > 0.0 && syy > 0.0) {
+        return None;
+    }
+    finite((sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
+}
+
+/// Spearman's rank correlation (Pearson's r of average ranks).
+pub fn spearman(xs: &[f64], ys: &[f64]) -> Option<f64> {
+    pearson(&average_ranks(xs), &average_ranks(ys))
+}
+
 /// Holm's step-down adjustment of `p_values`; `None` entries are not in the family and stay
 /// `None`. Adjusted values are capped at 1 and monotone in the order of the raw values.
 pub fn holm(p_values: &[Option<f64>]) -> Vec<Option<f64>> {
@@ -279,6 +357,25 @@ mod tests {
                 (a, e) => assert_eq!(*a, e),
             }
         }
+    }
+
+    #[test]
+    fn ranks_average_ties() {
+        assert_eq!(average_ranks(&[10.0, 20.0, 10.0, 30.0]), vec![1.5, 3.0, 1.5, 4.0]);
+        assert_eq!(spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), Some(-1.0));
+        assert_eq!(pearson(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]), None);
+    }
+
+    #[test]
+    fn welch_matches_a_hand_computation() {
+        // from = 1,2,3 (mean 2, var 1), to = 2,4,6,8 (mean 5, var 20/3)
+        let change = Change::welch(&[1.0, 2.0, 3.0], &[2.0, 4.0, 6.0, 8.0]);
+        let (va, vb) = (1.0 / 3.0, 20.0 / 3.0 / 4.0);
+        assert_relative_eq!(change.difference.unwrap(), 3.0);
+        assert_relative_eq!(change.t.unwrap(), 3.0 / f64::sqrt(va + vb), max_relative = 1e-12);
+        let df = (va + vb) * (va + vb) / (va * va / 2.0 + vb * vb / 3.0);
+        assert_relative_eq!(change.df.unwrap(), df, max_relative = 1e-12);
+        assert_eq!(Change::welch(&[1.0], &[2.0, 3.0]).t, None);
     }
 
     #[test]

@@ -415,7 +415,7 @@ fn item_column(
                 });
                 return None;
             };
-            Item { code: item_code, dimension, text: String::new() }
+            Item { code: item_code, dimension, text: String::new(), touchpoint: None }
         }
     };
     if let Some(position) = items.iter().position(|i| i.code == item.code) {

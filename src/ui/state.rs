@@ -74,7 +74,7 @@ impl AppState {
                 }
                 if !workspace.quarantined_now.is_empty() {
                     self.error(format!(
-                        "Some stored data could not be read and was set aside unchanged: {}",
+                        "Some stored data could not be read; nothing of it was changed. {}",
                         workspace.quarantined_now.join(" ")
                     ));
                 }

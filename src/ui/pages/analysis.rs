@@ -1,7 +1,7 @@
 //! Analysis: the perception gap per dimension and item, with n, SD, SE and the 95 % CI.
 
 use crate::analysis::stats::GapTest;
-use crate::analysis::Results;
+use crate::analysis::{Filter, Results};
 use crate::export::results_json;
 use crate::model::{Project, ProjectId};
 use crate::ui::download;
@@ -19,8 +19,8 @@ pub fn AnalysisPage(id: ProjectId) -> impl IntoView {
     let wave = RwSignal::new(None::<String>);
     let results = Memo::new(move |_| {
         let loaded = loaded.get()?;
-        let items = loaded.project.items_with_data();
-        Some(Results::compute(&loaded.project, wave.get().as_deref(), &items))
+        let filter = Filter { wave: wave.get(), ..Filter::all() };
+        Some(Results::for_project(&loaded.project, &filter))
     });
     let download_results = move |_| {
         let (Some(results), Some(loaded)) = (results.get_untracked(), loaded.get_untracked()) else { return };
@@ -208,6 +208,7 @@ fn CiBar(test: GapTest, span: f64) -> impl IntoView {
     let class = if test.finding && mean < 0.0 { "ci-bar short" } else if test.finding { "ci-bar over" } else { "ci-bar" };
     view! {
         <svg class="ci-svg" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="ci-track" x="2" y="5" width="96" height="2" />
             <line class="ci-zero" x1="50" x2="50" y1="0" y2="12" />
             <rect class=class x=x(low) y="4" width=(x(high) - x(low)).max(0.5) height="4" />
             <rect class="ci-mean" x=x(mean) - 0.75 y="1" width="1.5" height="10" />

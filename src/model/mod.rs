@@ -8,6 +8,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub mod journey;
+pub mod standards;
+
+pub use journey::{Channel, Journey, Stage, Touchpoint};
+pub use standards::{Complaint, Direction, Kpi, Measurement, Promise, Standard};
+
 /// Why a value could not be constructed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -264,6 +270,9 @@ pub struct Item {
     pub dimension: DimensionCode,
     /// The statement, written by the project.
     pub text: String,
+    /// The journey touchpoint the item is about, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub touchpoint: Option<String>,
 }
 
 /// Who gave a response.
@@ -399,6 +408,28 @@ pub struct Project {
     /// Every respondent, customers and managers.
     #[serde(default)]
     pub responses: Vec<Response>,
+    /// Perception-only survey (SERVPERF): customers rate P only, gaps needing E are not shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub perception_only: bool,
+    /// The customer journey.
+    #[serde(default, skip_serializing_if = "journey_is_empty")]
+    pub journey: Journey,
+    /// Service standards (gap 2 and 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<Standard>,
+    /// Delivery measurements of the standards' KPIs (gap 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measurements: Vec<Measurement>,
+    /// Marketing promises (gap 4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub promises: Vec<Promise>,
+    /// Complaints, their own channel.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complaints: Vec<Complaint>,
+}
+
+fn journey_is_empty(journey: &Journey) -> bool {
+    journey.stages.is_empty()
 }
 
 /// The longest project name accepted.
@@ -425,6 +456,12 @@ impl Project {
             waves: Vec::new(),
             current_wave: None,
             responses: Vec::new(),
+            perception_only: false,
+            journey: Journey::default(),
+            standards: Vec::new(),
+            measurements: Vec::new(),
+            promises: Vec::new(),
+            complaints: Vec::new(),
         })
     }
 
