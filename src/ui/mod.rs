@@ -8,7 +8,7 @@ mod route;
 mod state;
 
 use leptos::prelude::*;
-use pages::{analysis::AnalysisPage, data::DataPage, projects::ProjectsPage};
+use pages::{analysis::AnalysisPage, data::DataPage, projects::ProjectsPage, setup::SetupPage};
 use route::Route;
 use state::AppState;
 
@@ -53,6 +53,7 @@ fn App() -> impl IntoView {
                 Route::Projects => view! { <ProjectsPage /> }.into_any(),
                 Route::Data(id) => view! { <DataPage id=id /> }.into_any(),
                 Route::Analysis(id) => view! { <AnalysisPage id=id /> }.into_any(),
+                Route::Setup(id) => view! { <SetupPage id=id /> }.into_any(),
                 Route::NotFound => view! {
                     <section class="page">
                         <h1>"Page not found"</h1>

@@ -12,6 +12,8 @@ pub enum Route {
     Data(ProjectId),
     /// A project's Analysis page.
     Analysis(ProjectId),
+    /// A project's Setup page: journey, standards, promises, survey type.
+    Setup(ProjectId),
     /// Anything else.
     NotFound,
 }
@@ -26,6 +28,7 @@ impl Route {
             ["p", id, page] => match (ProjectId::new(id), *page) {
                 (Ok(id), "data") => Route::Data(id),
                 (Ok(id), "analysis") => Route::Analysis(id),
+                (Ok(id), "setup") => Route::Setup(id),
                 _ => Route::NotFound,
             },
             _ => Route::NotFound,
@@ -38,13 +41,14 @@ impl Route {
             Route::Projects | Route::NotFound => "#/".to_owned(),
             Route::Data(id) => format!("#/p/{id}/data"),
             Route::Analysis(id) => format!("#/p/{id}/analysis"),
+            Route::Setup(id) => format!("#/p/{id}/setup"),
         }
     }
 
     /// The project the route is about.
     pub fn project(&self) -> Option<&ProjectId> {
         match self {
-            Route::Data(id) | Route::Analysis(id) => Some(id),
+            Route::Data(id) | Route::Analysis(id) | Route::Setup(id) => Some(id),
             _ => None,
         }
     }

@@ -24,6 +24,7 @@ pub fn ProjectNav() -> impl IntoView {
         Some(view! {
             <nav class="project-nav" aria-label="Project">
                 <span class="project-name" data-testid="current-project">{name}</span>
+                {tab(Route::Setup(id.clone()), "Setup", "nav-setup")}
                 {tab(Route::Data(id.clone()), "Data", "nav-data")}
                 {tab(Route::Analysis(id.clone()), "Analysis", "nav-analysis")}
             </nav>

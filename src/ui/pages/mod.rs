@@ -2,4 +2,6 @@
 
 pub mod analysis;
 pub mod data;
+pub mod data_entry;
 pub mod projects;
+pub mod setup;
