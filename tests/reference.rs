@@ -61,12 +61,18 @@ fn check_file(stem: &str) {
     let mut mismatches = Vec::new();
     for view in views {
         let mut args = vec!["analyze".to_owned(), csv.clone()];
+        if let Some(project) = reference["project"].as_str() {
+            args.extend(["--project".to_owned(), format!("{}/{project}", env!("CARGO_MANIFEST_DIR"))]);
+        }
         if let Some(wave) = view["wave"].as_str() {
             args.extend(["--wave".to_owned(), wave.to_owned()]);
         }
+        if let Some(segment) = view["segment"].as_str() {
+            args.extend(["--segment".to_owned(), segment.to_owned()]);
+        }
         let output = gaplens::cli::run(&args).unwrap_or_else(|e| panic!("{stem}: {e}"));
         let actual: Value = serde_json::from_str(&output).expect("results JSON");
-        let label = format!("{stem}[wave={}]", view["wave"]);
+        let label = format!("{stem}[wave={}, segment={}]", view["wave"], view["segment"]);
         compare(&label, "", &actual, view, &mut mismatches);
     }
     assert!(mismatches.is_empty(), "{} mismatches:\n{}", mismatches.len(), mismatches.join("\n"));
@@ -85,6 +91,11 @@ fn degenerate_cases_match_the_reference() {
 #[test]
 fn small_n_holm_and_findings_match_the_reference() {
     check_file("small_n");
+}
+
+#[test]
+fn full_gap_model_with_project_and_segments_matches_the_reference() {
+    check_file("full_model");
 }
 
 #[test]
