@@ -185,7 +185,7 @@ test('deleting a project asks for confirmation first', async (t) => {
   await row.getByTestId('delete-project').click();
   const confirm = row.getByTestId('confirm');
   await confirm.waitFor();
-  assert.match(await confirm.innerText(), /Delete “Hotel Fjordgården \(demo\)” and its 125 responses/);
+  assert.match(await confirm.innerText(), /Delete “Hotel Fjordgården \(demo\)” and its 189 responses/);
   // Focus lands on Cancel, so Enter does not delete by accident.
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'confirm-no');
   await page.keyboard.press('Escape');

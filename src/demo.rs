@@ -1,7 +1,12 @@
-//! The demo project: "Hotel Fjordgården", SERVQUAL items, two waves of customer answers and
-//! three managers. Generated from a fixed seed, so every browser shows the same figures.
+//! The demo project: "Hotel Fjordgården", a small Nordic hotel. SERVQUAL items linked to a
+//! journey, three waves of customer answers with segments, importance points and NPS/CSAT/CES,
+//! two managers per wave, standards with measured delivery, marketing promises and complaints.
+//! Generated from a fixed seed, so every browser shows the same figures.
 
-use crate::model::{Answer, Project, ProjectId, RespondentId, Response, Source, Wave};
+use crate::model::{
+    Answer, Channel, Complaint, Direction, DimensionCode, Journey, Kpi, Measurement, Project, ProjectId, Promise,
+    RespondentId, Response, Source, Stage, Standard, Touchpoint, Wave,
+};
 use crate::template::SERVQUAL;
 
 /// The demo project's id; the Projects page recreates it only when asked to.
@@ -23,19 +28,35 @@ impl Rng {
         let sum: f64 = (0..6).map(|_| self.next()).sum();
         (sum - 3.0) * sd * std::f64::consts::SQRT_2
     }
+
+    fn pick<'a>(&mut self, options: &[&'a str]) -> &'a str {
+        options[((self.next() * options.len() as f64) as usize).min(options.len() - 1)]
+    }
 }
 
-/// The true perception gap per item code in the demo: most items close, a few clearly short.
+/// The true perception gap per item and wave: most items close, a few clearly short.
 fn item_shortfall(code: &str, wave: usize) -> f64 {
     match (code, wave) {
-        ("REL4", _) => -1.6,              // late deliveries, in both waves: a trend
-        ("RES2", 0) => -1.3,              // slow service, improved in the second wave
-        ("RES2", _) => -0.5,
-        ("REL5", _) => -0.9,              // invoice errors
-        ("EMP2", 1) => -1.1,              // opening hours: a new event in wave two
+        ("REL4", _) => -1.6,       // rooms not ready on time, every wave: a trend
+        ("RES2", 0) => -1.3,       // slow check-in, fixed after the first wave
+        ("RES2", _) => -0.4,
+        ("REL5", 2) => -0.4,       // invoice errors, mostly fixed by the third wave
+        ("REL5", _) => -1.0,
+        ("EMP2", 1) => -1.1,       // breakfast hours: an event in the second wave
+        ("RES4", _) => -0.7,       // the phone rings long
         ("TAN2", _) => 0.4,
         ("ASS3", _) => 0.3,
-        _ => -0.25,
+        _ => -0.2,
+    }
+}
+
+/// Management's view: it thinks it delivers well almost everywhere, and underrates how much
+/// guests care about rooms being ready (REL4) and correct invoices (REL5).
+fn management_expectation(code: &str) -> f64 {
+    match code {
+        "REL4" | "REL5" => 4.8,
+        "TAN1" | "TAN2" | "TAN3" => 6.3,
+        _ => 5.7,
     }
 }
 
@@ -43,10 +64,106 @@ fn rating(value: f64) -> f64 {
     value.round().clamp(1.0, 7.0)
 }
 
+fn touchpoint(code: &str, name: &str, channel: Channel, critical: bool, owner: &str) -> Touchpoint {
+    Touchpoint { code: code.into(), name: name.into(), channel, critical, owner: owner.into() }
+}
+
+fn journey() -> Journey {
+    Journey {
+        stages: vec![
+            Stage {
+                name: "Booking".into(),
+                touchpoints: vec![
+                    touchpoint("web-booking", "Booking on the website", Channel::Web, true, "Sara Lind"),
+                    touchpoint("phone", "Phone and questions", Channel::Phone, false, "Jonas Berg"),
+                ],
+            },
+            Stage {
+                name: "Arrival".into(),
+                touchpoints: vec![
+                    touchpoint("check-in", "Check-in at reception", Channel::Shop, true, "Maja Holm"),
+                    touchpoint("room", "The room", Channel::Shop, true, "Maja Holm"),
+                ],
+            },
+            Stage {
+                name: "Stay".into(),
+                touchpoints: vec![touchpoint("breakfast", "Breakfast and restaurant", Channel::Shop, false, "Erik Nyström")],
+            },
+            Stage {
+                name: "Departure".into(),
+                touchpoints: vec![touchpoint("invoice", "Check-out and invoice", Channel::Invoice, true, "Lena Ek")],
+            },
+        ],
+    }
+}
+
+fn item_touchpoint(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "TAN2" | "RES1" => "web-booking",
+        "REL2" | "RES4" => "phone",
+        "TAN3" | "REL3" | "RES2" | "ASS1" | "ASS3" => "check-in",
+        "TAN1" | "REL1" | "REL4" => "room",
+        "EMP2" | "EMP3" => "breakfast",
+        "TAN4" | "REL5" => "invoice",
+        _ => return None,
+    })
+}
+
+fn standards() -> Vec<Standard> {
+    let standard = |id: &str, text: &str, item: &str, touchpoint: &str, target: f64, unit: &str, direction| Standard {
+        id: id.into(),
+        text: text.into(),
+        item: crate::model::ItemCode::new(item).ok(),
+        touchpoint: Some(touchpoint.into()),
+        kpi: Some(Kpi { target, unit: unit.into(), direction }),
+    };
+    vec![
+        standard("s1", "Rooms are ready at 15:00", "REL4", "room", 95.0, "% of rooms", Direction::AtLeast),
+        standard("s2", "Answer the phone within 20 seconds", "RES4", "phone", 20.0, "s", Direction::AtMost),
+        standard("s3", "Check-in takes at most 5 minutes", "RES2", "check-in", 5.0, "min", Direction::AtMost),
+        standard("s4", "Invoices are correct the first time", "REL5", "invoice", 98.0, "%", Direction::AtLeast),
+    ]
+}
+
+/// Objective delivery per standard and wave: rooms stay late, check-in gets fixed.
+fn measurement_level(standard: &str, wave: usize) -> (f64, f64) {
+    match (standard, wave) {
+        ("s1", _) => (86.0, 4.0),
+        ("s2", _) => (31.0, 9.0),
+        ("s3", 0) => (8.5, 2.0),
+        ("s3", _) => (4.2, 1.2),
+        ("s4", 2) => (98.5, 0.8),
+        ("s4", _) => (94.0, 2.0),
+        _ => (0.0, 0.0),
+    }
+}
+
+fn promises() -> Vec<Promise> {
+    let promise = |item: &str, text: &str, channel, level| Promise {
+        item: crate::model::ItemCode::new(item).expect("constant code"),
+        text: text.into(),
+        channel,
+        level,
+    };
+    vec![
+        promise("REL4", "Your room is always ready when you arrive.", Channel::Web, 7.0),
+        promise("RES2", "Check in within two minutes.", Channel::Social, 6.5),
+        promise("EMP2", "Breakfast whenever it suits you.", Channel::Web, 6.0),
+    ]
+}
+
+const COMPLAINT_TEXTS: &[(&str, &str, &str)] = &[
+    ("room", "room not ready", "We waited an hour in the lobby for our room."),
+    ("invoice", "billing", "The mini-bar was charged twice."),
+    ("phone", "phone", "Nobody answered the phone for ten minutes."),
+    ("check-in", "queue", "Long queue at reception on Friday evening."),
+    ("breakfast", "breakfast", "Breakfast closed before we came down."),
+];
+
 /// Builds the demo project.
 pub fn hotel() -> Project {
     let mut rng = Rng(0x6761_706c_656e_7321);
-    let waves = [("2026 Q1", "2026-03-31", 64), ("2026 Q2", "2026-06-30", 58)];
+    let waves = [("2026 Q1", "2026-03-31", 64), ("2026 Q2", "2026-06-30", 58), ("2026 Q3", "2026-09-30", 61)];
     let mut project = Project::new(
         ProjectId::new(DEMO_ID).expect("constant id is valid"),
         "Hotel Fjordgården (demo)",
@@ -56,8 +173,18 @@ pub fn hotel() -> Project {
     )
     .expect("constant name is valid");
     project.waves = waves.iter().map(|(name, date, _)| Wave { name: (*name).into(), date: Some((*date).into()) }).collect();
-    project.current_wave = Some(waves[1].0.to_owned());
+    project.current_wave = Some(waves[2].0.to_owned());
+    project.journey = journey();
+    for item in &mut project.items {
+        item.touchpoint = item_touchpoint(item.code.as_str()).map(str::to_owned);
+    }
+    project.standards = standards();
+    project.promises = promises();
     let items = project.items.clone();
+    let dimensions: Vec<DimensionCode> = project.dimensions.iter().map(|d| d.code.clone()).collect();
+    // Guests weigh reliability highest, tangibles lowest.
+    let importance_mean = [12.0, 32.0, 22.0, 18.0, 16.0];
+
     for (wave_index, (wave, _, customers)) in waves.iter().enumerate() {
         for number in 1..=*customers {
             let expectation_level = 5.9 + rng.noise(0.5);
@@ -68,10 +195,14 @@ pub fn hotel() -> Project {
                 wave: Some((*wave).to_owned()),
                 ..Response::default()
             };
+            response.segments.insert("channel".into(), rng.pick(&["web", "web", "phone", "travel agent"]).into());
+            response.segments.insert("guest".into(), rng.pick(&["leisure", "leisure", "business"]).into());
+            let mut perceived = Vec::new();
             for item in &items {
                 let expectation = rating(expectation_level + rng.noise(0.6));
                 let shortfall = item_shortfall(item.code.as_str(), wave_index);
                 let perception = rating(expectation_level + shortfall + mood + rng.noise(0.8));
+                perceived.push(perception);
                 let missing = rng.next();
                 let answer = Answer {
                     expectation: (missing > 0.04).then_some(expectation),
@@ -79,9 +210,22 @@ pub fn hotel() -> Project {
                 };
                 response.answers.insert(item.code.clone(), answer);
             }
+            if rng.next() < 0.8 {
+                let raw: Vec<f64> = importance_mean.iter().map(|m| (m + rng.noise(5.0)).max(0.0).round()).collect();
+                let sum: f64 = raw.iter().sum();
+                for (dimension, points) in dimensions.iter().zip(&raw) {
+                    response.importance.insert(dimension.clone(), points * 100.0 / sum);
+                }
+            }
+            let overall = perceived.iter().sum::<f64>() / perceived.len() as f64;
+            if rng.next() < 0.9 {
+                response.nps = Some((overall * 10.0 / 7.0 + rng.noise(1.2)).round().clamp(0.0, 10.0) as u8);
+                response.csat = Some((overall * 5.0 / 7.0 + rng.noise(0.6)).round().clamp(1.0, 5.0) as u8);
+                response.ces = Some((8.0 - overall + rng.noise(0.8)).round().clamp(1.0, 7.0) as u8);
+            }
             project.responses.push(response);
         }
-        for manager in 1..=if wave_index == 0 { 2 } else { 1 } {
+        for manager in 1..=2 {
             let mut response = Response {
                 id: RespondentId::new(&format!("M{}-{manager}", wave_index + 1)).ok(),
                 source: Source::Management,
@@ -90,12 +234,29 @@ pub fn hotel() -> Project {
             };
             for item in &items {
                 let answer = Answer {
-                    expectation: Some(rating(5.6 + rng.noise(0.6))),
-                    perception: Some(rating(6.3 + rng.noise(0.5))),
+                    expectation: Some(rating(management_expectation(item.code.as_str()) + rng.noise(0.5))),
+                    perception: Some(rating(6.4 + rng.noise(0.5))),
                 };
                 response.answers.insert(item.code.clone(), answer);
             }
             project.responses.push(response);
+        }
+        for standard in ["s1", "s2", "s3", "s4"] {
+            let (level, spread) = measurement_level(standard, wave_index);
+            for _ in 0..8 {
+                let value = ((level + rng.noise(spread)) * 10.0).round() / 10.0;
+                project.measurements.push(Measurement { standard: standard.into(), wave: (*wave).into(), value });
+            }
+        }
+        for day in 0..(9 - wave_index * 2) {
+            let (touchpoint, category, text) = COMPLAINT_TEXTS[(day + wave_index) % COMPLAINT_TEXTS.len()];
+            project.complaints.push(Complaint {
+                date: format!("2026-{:02}-{:02}", wave_index * 3 + 1 + day % 3, 3 + day * 2),
+                wave: Some((*wave).into()),
+                touchpoint: Some(touchpoint.into()),
+                category: category.into(),
+                text: text.into(),
+            });
         }
     }
     project
@@ -104,16 +265,26 @@ pub fn hotel() -> Project {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Results;
+    use crate::analysis::{trends::Pattern, Filter, Results};
 
     #[test]
-    fn demo_is_deterministic_and_shows_findings() {
+    fn demo_is_deterministic_and_every_gap_has_something_to_show() {
         let project = hotel();
         assert_eq!(project, hotel());
         assert_eq!(project.items_with_data().len(), 22);
-        let results = Results::for_project(&project, &crate::analysis::Filter::wave("2026 Q1"));
+        let results = Results::for_project(&project, &Filter::wave("2026 Q1"));
         let rel4 = results.item("REL4").unwrap();
         assert!(rel4.perception_gap.finding, "REL4 should be a finding: {rel4:?}");
         assert!(rel4.perception_gap.gap().unwrap() < -1.0);
+        assert!(rel4.knowledge_gap.as_ref().unwrap().gap().unwrap() < 0.0, "management underrates REL4");
+        assert!(rel4.communication_gap.as_ref().unwrap().finding, "the room promise is not kept");
+        assert!(results.overall.experience_gap_top_box.unwrap().gap_pp < -30.0);
+        assert!(results.overall.nps.is_some() && results.overall.standards_coverage_pct.is_some());
+        assert!(!results.priorities.is_empty());
+        let all = Results::for_project(&project, &Filter::all());
+        let trend = all.trends.items.iter().find(|i| i.code == "REL4").unwrap();
+        assert_eq!(trend.pattern, Pattern::Trend);
+        let delivery = all.delivery.iter().find(|d| d.standard == "s1").unwrap();
+        assert!(delivery.met_pct.unwrap() < 50.0);
     }
 }
