@@ -125,10 +125,13 @@ fn small_project(project_id: &str, name: &str) -> Project {
         .expect("valid project")
 }
 
-/// The demo hotel cut down to its first `responses` responses.
+/// The demo hotel cut down to its first `responses` responses, without measurements and
+/// complaints, so it is small.
 fn hotel_with(responses: usize) -> Project {
     let mut project = demo::hotel();
     project.responses.truncate(responses);
+    project.measurements.clear();
+    project.complaints.clear();
     project
 }
 
