@@ -8,7 +8,7 @@ mod route;
 mod state;
 
 use leptos::prelude::*;
-use pages::{analysis::AnalysisPage, data::DataPage, projects::ProjectsPage, setup::SetupPage};
+use pages::{analysis::AnalysisPage, data::DataPage, projects::ProjectsPage, settings::SettingsPage, setup::SetupPage};
 use route::Route;
 use state::AppState;
 
@@ -46,11 +46,13 @@ fn App() -> impl IntoView {
                 "Gaplens"
             </a>
             <components::nav::ProjectNav />
+            <a class="settings-link" href="#/settings" data-testid="nav-settings">"Settings"</a>
         </header>
         <components::notice::NoticeArea />
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Projects => view! { <ProjectsPage /> }.into_any(),
+                Route::Settings => view! { <SettingsPage /> }.into_any(),
                 Route::Data(id) => view! { <DataPage id=id /> }.into_any(),
                 Route::Analysis(id) => view! { <AnalysisPage id=id /> }.into_any(),
                 Route::Setup(id) => view! { <SetupPage id=id /> }.into_any(),

@@ -8,6 +8,8 @@ use crate::model::ProjectId;
 pub enum Route {
     /// The project list.
     Projects,
+    /// Settings: backup, restore, storage, delete everything.
+    Settings,
     /// A project's Data page.
     Data(ProjectId),
     /// A project's Analysis page.
@@ -25,6 +27,7 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::Projects,
+            ["settings"] => Route::Settings,
             ["p", id, page] => match (ProjectId::new(id), *page) {
                 (Ok(id), "data") => Route::Data(id),
                 (Ok(id), "analysis") => Route::Analysis(id),
@@ -39,6 +42,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Projects | Route::NotFound => "#/".to_owned(),
+            Route::Settings => "#/settings".to_owned(),
             Route::Data(id) => format!("#/p/{id}/data"),
             Route::Analysis(id) => format!("#/p/{id}/analysis"),
             Route::Setup(id) => format!("#/p/{id}/setup"),

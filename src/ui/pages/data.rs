@@ -123,6 +123,7 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
                 </div>
                 <ImportOutcomeView outcome=outcome />
             </section>
+            <crate::ui::pages::responses::Responses loaded=loaded />
             <crate::ui::pages::data_entry::DataEntry loaded=loaded />
         </section>
     }

@@ -4,4 +4,6 @@ pub mod analysis;
 pub mod data;
 pub mod data_entry;
 pub mod projects;
+pub mod responses;
+pub mod settings;
 pub mod setup;
