@@ -130,28 +130,24 @@ impl Ipa {
     /// IPA of the view; items without an importance or a performance are left out.
     pub fn of(view: &View<'_>, weights: &Weights, items: &[ItemResult]) -> Ipa {
         let stated = weights.is_stated();
-        let overall_p: Vec<Option<f64>> = view
-            .customers
-            .iter()
-            .map(|r| {
-                let ps: Vec<f64> = view.items.iter().filter_map(|i| r.answers.get(&i.code).and_then(|a| a.perception)).collect();
+        let overall_p: Vec<Option<f64>> = (0..view.customers.len())
+            .map(|row| {
+                let ps: Vec<f64> = view.customer_row(row).iter().filter_map(|a| a.perception).collect();
                 (!ps.is_empty()).then(|| mean(&ps))
             })
             .collect();
         let points: Vec<(String, f64, f64)> = view
             .items
             .iter()
+            .enumerate()
             .zip(items)
-            .filter_map(|(item, result)| {
+            .filter_map(|((column, item), result)| {
                 let performance = result.perception.mean?;
                 let importance = if stated {
                     weights.weight(&item.dimension)? * 100.0
                 } else {
-                    let (xs, ys): (Vec<f64>, Vec<f64>) = view
-                        .customers
-                        .iter()
-                        .zip(&overall_p)
-                        .filter_map(|(r, overall)| Some((r.answers.get(&item.code)?.perception?, (*overall)?)))
+                    let (xs, ys): (Vec<f64>, Vec<f64>) = (0..view.customers.len())
+                        .filter_map(|row| Some((view.customer_row(row)[column].perception?, overall_p[row]?)))
                         .unzip();
                     if xs.len() < 3 {
                         return None;

@@ -148,10 +148,12 @@ impl Results {
             .into_iter()
             .map(|code| {
                 let group: Vec<&Item> = view.items.iter().copied().filter(|i| &i.dimension == code).collect();
-                let perception_rows: Vec<Vec<Option<f64>>> = view
-                    .customers
-                    .iter()
-                    .map(|r| group.iter().map(|i| r.answers.get(&i.code).and_then(|a| a.perception)).collect())
+                let columns: Vec<usize> = group.iter().filter_map(|i| view.column(i)).collect();
+                let perception_rows: Vec<Vec<Option<f64>>> = (0..view.customers.len())
+                    .map(|row| {
+                        let cells = view.customer_row(row);
+                        columns.iter().map(|&c| cells[c].perception).collect()
+                    })
                     .collect();
                 DimensionResult {
                     code: code.to_string(),
@@ -190,7 +192,10 @@ impl Results {
             respondents: Respondents { customers: view.customers.len(), management: view.managers.len() },
             standards_gap: standards::StandardsGap::of(&view, &item_importance),
             journey: journey::JourneyResults::of(&view, filter.wave.as_deref()),
-            trends: trends::Trends::of(project, filter, &view.items),
+            trends: match filter.wave {
+                None => trends::Trends::of(&view),
+                Some(_) => trends::Trends::of(&View::new(project, &Filter { wave: None, ..filter.clone() }, items)),
+            },
             items: item_results,
             dimensions,
             overall,

@@ -2,8 +2,7 @@
 //! is a trend, one in a single wave an event.
 
 use super::stats::{holm, Change, GapTest};
-use super::view::{Filter, View};
-use crate::model::{Item, Project};
+use super::view::View;
 use serde::Serialize;
 
 /// A change between two consecutive waves.
@@ -57,17 +56,13 @@ pub struct Trends {
 }
 
 impl Trends {
-    /// Trends of `items` over every wave of `project`, with `filter`'s segment (its wave and
-    /// touchpoint are ignored: `items` are already chosen).
-    pub fn of(project: &Project, filter: &Filter, items: &[&Item]) -> Trends {
+    /// Trends over every wave of the project, from `base`: the view with the segment and
+    /// touchpoint filters but every wave.
+    pub fn of(base: &View<'_>) -> Trends {
+        let project = base.project;
+        let items = &base.items;
         let waves: Vec<String> = project.waves.iter().map(|w| w.name.clone()).collect();
-        let views: Vec<View<'_>> = waves
-            .iter()
-            .map(|wave| {
-                let wave_filter = Filter { wave: Some(wave.clone()), segment: filter.segment.clone(), touchpoint: None };
-                View::new(project, &wave_filter, items)
-            })
-            .collect();
+        let views: Vec<View<'_>> = waves.iter().map(|wave| base.wave(wave)).collect();
         let overall_values: Vec<Vec<f64>> = views.iter().map(|v| v.respondent_mean_gaps(items)).collect();
         let overall = overall_values.iter().map(|values| GapTest::paired(values)).collect();
         let changes = consecutive_changes(&waves, &overall_values);
