@@ -15,9 +15,12 @@ pub mod import;
 pub mod export;
 /// The native command's logic, callable from tests.
 pub mod cli;
+/// The benchmark's workload, timed natively (`examples/bench.rs`) and in the browser
+/// (`gaplens_bench`, web build with the `bench` feature); `scripts/bench.mjs` runs both.
+pub mod bench;
 
-/// The only module that touches the browser's local storage.
-#[cfg(target_arch = "wasm32")]
+/// The only module that touches the browser's local storage (its stored form, `storage::codec`,
+/// is pure and compiles natively; the local-storage parts only for wasm32).
 pub mod storage;
 /// The Leptos interface.
 #[cfg(target_arch = "wasm32")]

@@ -10,10 +10,20 @@
 //! tab are detected by a revision number. `window.localStorage` itself can throw (some
 //! private modes, blocked storage), which gloo-storage turns into a panic; this module uses
 //! web-sys directly so every failure is a value.
+//!
+//! The stored form of a project (schema 2: responses in a compact table) and its migration
+//! from older schemas live in [`codec`], which is pure and compiles natively; only the parts
+//! that touch `window.localStorage` are compiled for wasm32.
 
+pub mod codec;
+
+pub use codec::{Unreadable, SCHEMA};
+#[cfg(target_arch = "wasm32")]
+use codec::{decode_project as read_project_document, encode_project};
 use crate::model::{Project, ProjectId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Prefix of every key Gaplens writes.
@@ -21,9 +31,8 @@ pub const PREFIX: &str = "gaplens/";
 /// The workspace index.
 pub const INDEX_KEY: &str = "gaplens/index";
 const PROJECT_PREFIX: &str = "gaplens/project/";
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const QUARANTINE_PREFIX: &str = "gaplens/quarantine/";
-/// Schema version of every document written by this build.
-pub const SCHEMA: u32 = 1;
 
 /// What went wrong with storage, in words a user can act on.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,12 +61,14 @@ impl fmt::Display for StorageError {
             StorageError::QuotaExceeded => f.write_str(
                 "The browser's storage for this page is full, so the change was not saved. \
                  Your previous data is unchanged. Delete a project or an old wave you no \
-                 longer need, then try again.",
+                 longer need (download a copy first if you want to keep it), then try again. \
+                 If Gaplens holds little data, something else on this site fills the space: \
+                 clear this site's other stored data in the browser's settings.",
             ),
             StorageError::Conflict { project } => write!(
                 f,
                 "\"{project}\" was changed in another tab or window, so this change was not \
-                 saved. Reload the page to see the latest version, then make the change again."
+                 saved yet. Choose whether to keep their version or yours."
             ),
             StorageError::WriteFailed(detail) => write!(
                 f,
@@ -84,26 +95,11 @@ pub struct IndexEntry {
     pub revision: u64,
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct IndexDocument {
     schema: u32,
     projects: Vec<IndexEntry>,
-}
-
-#[derive(Serialize)]
-struct ProjectDocumentRef<'a> {
-    schema: u32,
-    revision: u64,
-    project: &'a Project,
-}
-
-#[derive(Deserialize)]
-struct ProjectDocument {
-    /// Checked before deserializing; kept so the shape mirrors what is written.
-    #[allow(dead_code)]
-    schema: u32,
-    revision: u64,
-    project: Project,
 }
 
 /// A document that could not be read, kept verbatim.
@@ -120,39 +116,7 @@ pub struct Quarantined {
     pub raw: String,
 }
 
-/// Why a stored document could not be used.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Unreadable {
-    /// Not JSON, or not the expected shape.
-    Corrupt(String),
-    /// Written by a newer Gaplens.
-    Newer(u32),
-}
-
-impl fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Unreadable::Corrupt(detail) => write!(f, "the stored data is damaged ({detail})"),
-            Unreadable::Newer(schema) => write!(
-                f,
-                "it was written by a newer version of Gaplens (schema {schema}, this one reads up to {SCHEMA})"
-            ),
-        }
-    }
-}
-
-/// Reads a project document, migrating older schemas (none exist yet: schema 1 is the first).
-fn read_project_document(raw: &str) -> Result<ProjectDocument, Unreadable> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
-    let schema = value.get("schema").and_then(serde_json::Value::as_u64).unwrap_or(0);
-    match u32::try_from(schema) {
-        Ok(SCHEMA) => serde_json::from_value(value).map_err(|e| Unreadable::Corrupt(e.to_string())),
-        Ok(newer) if newer > SCHEMA => Err(Unreadable::Newer(newer)),
-        _ => Err(Unreadable::Corrupt(format!("unknown schema {schema}"))),
-    }
-}
-
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn read_index_document(raw: &str) -> Result<IndexDocument, Unreadable> {
     let document: IndexDocument =
         serde_json::from_str(raw).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
@@ -163,6 +127,7 @@ fn read_index_document(raw: &str) -> Result<IndexDocument, Unreadable> {
 }
 
 /// Turns a failed `setItem` into a `StorageError`.
+#[cfg(target_arch = "wasm32")]
 fn write_error(error: JsValue) -> StorageError {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StorageError::QuotaExceeded,
@@ -192,11 +157,13 @@ pub struct Workspace {
 }
 
 /// Handle on local storage.
+#[cfg(target_arch = "wasm32")]
 #[derive(Clone)]
 pub struct Store {
     storage: web_sys::Storage,
 }
 
+#[cfg(target_arch = "wasm32")]
 impl Store {
     /// Opens the page's local storage.
     ///
@@ -340,8 +307,7 @@ impl Store {
             _ => return Err(StorageError::Conflict { project: project.name.clone() }),
         }
         let revision = expected_revision.map_or(1, |r| r + 1);
-        let document = serde_json::to_string(&ProjectDocumentRef { schema: SCHEMA, revision, project })
-            .map_err(|e| StorageError::WriteFailed(e.to_string()))?;
+        let document = encode_project(project, revision).map_err(StorageError::WriteFailed)?;
         // Read (and if unreadable, set aside) the index before anything is written.
         let mut projects = self.index_entries()?;
         self.set(&key, &document)?;
@@ -448,6 +414,21 @@ impl Store {
             .map(|k| k.len() + self.get(k).ok().flatten().map_or(0, |v| v.len()))
             .sum()
     }
+
+    /// Removes every key under `gaplens/`: projects, quarantined documents, and the index
+    /// last (so an interrupted deletion leaves an index that `open_workspace` repairs).
+    /// Keys of other apps on the same origin are left alone. Returns how many were removed.
+    ///
+    /// # Errors
+    /// `WriteFailed` when the browser refuses a removal; keys removed before it stay removed.
+    pub fn delete_everything(&self) -> Result<usize, StorageError> {
+        let mut keys = self.keys();
+        keys.sort_by_key(|key| key == INDEX_KEY);
+        for key in &keys {
+            self.remove(key)?;
+        }
+        Ok(keys.len())
+    }
 }
 
 /// The storage key of a project.
@@ -455,6 +436,7 @@ pub fn project_key(id: &ProjectId) -> String {
     format!("{PROJECT_PREFIX}{id}")
 }
 
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn entry(project: &Project, revision: u64) -> IndexEntry {
     IndexEntry {
         id: project.id.clone(),

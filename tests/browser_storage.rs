@@ -12,7 +12,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use gaplens::demo;
-use gaplens::model::{Project, ProjectId, Scale};
+use gaplens::model::{Answer, Project, ProjectId, RespondentId, Response, Scale};
 use gaplens::storage::{project_key, StorageError, Store, INDEX_KEY, PREFIX};
 use gaplens::template::SERVQUAL;
 use wasm_bindgen::{JsCast, JsValue};
@@ -282,10 +282,10 @@ fn save_then_load_round_trips_and_counts_revisions() {
 
     // Every stored document carries the schema version; the document keeps its revision.
     let index: serde_json::Value = serde_json::from_str(&raw(INDEX_KEY).unwrap()).unwrap();
-    assert_eq!(index["schema"], 1);
+    assert_eq!(index["schema"], 2);
     let document: serde_json::Value =
         serde_json::from_str(&raw("gaplens/project/demo-hotel").unwrap()).unwrap();
-    assert_eq!(document["schema"], 1);
+    assert_eq!(document["schema"], 2);
     assert_eq!(document["revision"], 3);
     assert_eq!(document["project"]["id"], "demo-hotel");
 
@@ -319,7 +319,7 @@ fn quota_errors_leave_stored_data_untouched() {
     let index_before = raw(INDEX_KEY).unwrap();
     assert_eq!(store.save_project(&existing_big, Some(1)), Ok(2));
     let big_document = raw(&existing_key).unwrap();
-    assert!(big_document.len() > 10 * small_document.len());
+    assert!(big_document.len() > 2 * small_document.len(), "{} vs {}", big_document.len(), small_document.len());
     set_raw(&existing_key, &small_document);
     set_raw(INDEX_KEY, &index_before);
     assert_eq!(store.save_project(&newcomer, None), Ok(1));
@@ -771,6 +771,134 @@ fn damaged_index_in_a_full_storage_still_lists_the_projects() {
     assert_eq!(workspace.projects.len(), 1);
     assert!(store.quarantined().iter().any(|q| q.raw == "garbage"));
     assert_eq!(store.save_project(&bigger, Some(1)), Ok(2));
+
+    cleanup();
+}
+
+// ---------------------------------------------------------------------------------------
+// Schema 1 → 2: migration on read, written back as 2 on the next save
+// ---------------------------------------------------------------------------------------
+
+/// A project document exactly as the schema-1 build wrote it (tests/fixtures/storage/README.md).
+const SCHEMA_1_PROJECT: &str = include_str!("fixtures/storage/schema1-project.json");
+/// The index that build wrote beside it.
+const SCHEMA_1_INDEX: &str = include_str!("fixtures/storage/schema1-index.json");
+
+#[wasm_bindgen_test]
+fn a_schema_1_document_loads_and_is_written_back_as_schema_2() {
+    let store = fresh();
+    let key = "gaplens/project/schema1-hotel";
+    set_raw(INDEX_KEY, SCHEMA_1_INDEX);
+    set_raw(key, SCHEMA_1_PROJECT);
+    // What schema 1 means: the model's serde form under "project".
+    let old: serde_json::Value = serde_json::from_str(SCHEMA_1_PROJECT).unwrap();
+    assert_eq!(old["schema"], 1);
+    let expected: Project = serde_json::from_value(old["project"].clone()).expect("the fixture is a schema-1 project");
+    assert_eq!(expected.responses.len(), 42);
+
+    // The workspace opens without quarantining anything and lists it from the old index.
+    let workspace = store.open_workspace().unwrap();
+    assert!(workspace.quarantined_now.is_empty(), "{:?}", workspace.quarantined_now);
+    assert!(!workspace.first_visit);
+    assert_eq!(workspace.projects.len(), 1);
+    assert_eq!(workspace.projects[0].name, expected.name);
+    assert_eq!((workspace.projects[0].responses, workspace.projects[0].revision), (42, 7));
+
+    // Reading migrates in memory and leaves the stored text alone.
+    let loaded = store.load_project(&id("schema1-hotel")).expect("a schema-1 document loads");
+    assert_eq!(loaded.revision, 7);
+    assert_eq!(loaded.project, expected);
+    assert_eq!(raw(key).as_deref(), Some(SCHEMA_1_PROJECT));
+    assert!(store.quarantined().is_empty());
+
+    // The next save writes schema 2, at the next revision, much smaller, and reads back equal.
+    assert_eq!(store.save_project(&loaded.project, Some(7)), Ok(8));
+    let written = raw(key).unwrap();
+    let document: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(document["schema"], 2);
+    assert_eq!(document["revision"], 8);
+    assert_eq!(document["responses"]["rows"].as_array().map(Vec::len), Some(42));
+    let index: serde_json::Value = serde_json::from_str(&raw(INDEX_KEY).unwrap()).unwrap();
+    assert_eq!(index["schema"], 2);
+    console_log!("schema 1: {} characters; schema 2: {} characters", SCHEMA_1_PROJECT.len(), written.len());
+    assert!(written.len() * 2 < SCHEMA_1_PROJECT.len());
+    let reloaded = Store::open().unwrap().load_project(&id("schema1-hotel")).unwrap();
+    assert_eq!((reloaded.project, reloaded.revision), (expected, 8));
+
+    cleanup();
+}
+
+// ---------------------------------------------------------------------------------------
+// Capacity: 20,000 SERVQUAL respondents in the real quota
+// ---------------------------------------------------------------------------------------
+
+/// `count` SERVQUAL respondents: E and P for all 22 items, three segments, NPS, CSAT and CES,
+/// over three waves, as a survey would give them (deterministic, no two rows alike).
+fn servqual_respondents(project: &Project, count: usize) -> Vec<Response> {
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    (0..count)
+        .map(|i| {
+            let mut response = Response {
+                id: Some(RespondentId::new(&format!("R{i:06}")).unwrap()),
+                wave: Some(["2025 Q4", "2026 Q1", "2026 Q2"][i % 3].to_owned()),
+                nps: Some(next(11) as u8),
+                csat: Some(1 + next(5) as u8),
+                ces: Some(1 + next(7) as u8),
+                ..Response::default()
+            };
+            for item in &project.items {
+                let expectation = (1 + next(7)) as f64;
+                let perception = (1 + next(7)) as f64;
+                response.answers.insert(item.code.clone(), Answer { expectation: Some(expectation), perception: Some(perception) });
+            }
+            response.segments.insert("channel".into(), ["web", "phone", "shop", "email"][next(4) as usize].into());
+            response.segments.insert("customer".into(), ["private", "business"][next(2) as usize].into());
+            response.segments.insert("region".into(), ["north", "middle", "south"][next(3) as usize].into());
+            response
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn twenty_thousand_servqual_respondents_fit_and_read_back() {
+    const RESPONDENTS: usize = 20_000;
+    const LIMIT: f64 = 250.0;
+    let store = fresh();
+    let mut project = small_project("capacity", "Capacity");
+    let empty = {
+        assert_eq!(store.save_project(&project, None), Ok(1));
+        raw(&project_key(&project.id)).unwrap().len()
+    };
+    project.responses = servqual_respondents(&project, RESPONDENTS);
+    assert_eq!(project.items.len(), 22);
+
+    let started = js_sys::Date::now();
+    assert_eq!(store.save_project(&project, Some(1)), Ok(2), "20,000 respondents must fit into the real quota");
+    let saved_ms = js_sys::Date::now() - started;
+    let document = raw(&project_key(&project.id)).unwrap();
+    // Characters as the quota counts them (UTF-16 code units); this document is ASCII.
+    let characters = document.encode_utf16().count();
+    let per_respondent = (characters - empty) as f64 / RESPONDENTS as f64;
+
+    let started = js_sys::Date::now();
+    let loaded = Store::open().unwrap().load_project(&project.id).expect("reads back");
+    let loaded_ms = js_sys::Date::now() - started;
+    assert_eq!(loaded.revision, 2);
+    assert!(loaded.project == project, "20,000 respondents read back exactly");
+    console_log!(
+        "capacity: {RESPONDENTS} respondents in {characters} characters ({:.1} MiB of UTF-16), {per_respondent:.1} characters per respondent (limit {LIMIT}); saved in {saved_ms:.0} ms, read back in {loaded_ms:.0} ms; Gaplens keys hold {} characters",
+        characters as f64 * 2.0 / MIB as f64,
+        store.used_chars()
+    );
+    assert!(per_respondent <= LIMIT, "{per_respondent:.1} characters per respondent, limit {LIMIT}");
+    // 5 MiB of characters holds them with room for the index and other projects.
+    assert!(store.used_chars() < 5 * MIB);
 
     cleanup();
 }

@@ -1,5 +1,8 @@
 //! Pure export: documents out of the core, byte-for-byte the same in the browser and natively.
 
+pub mod backup;
+pub mod csv;
+
 use crate::analysis::Results;
 
 /// The Results JSON document, pretty-printed with a final newline.

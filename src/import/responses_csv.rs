@@ -3,6 +3,7 @@
 //! Parsing is all-or-nothing: either every row is valid and [`ImportedFile`] holds them, or
 //! [`ImportError`] lists every offending row, column and value and nothing is returned.
 
+use super::decode::{decode, BinaryFormat, DecodeError, TextEncoding};
 use super::number::parse_number;
 use crate::model::{
     Answer, DimensionCode, Item, ItemCode, RespondentId, Response, Scale, Source, Wave,
@@ -60,6 +61,8 @@ pub struct ImportedFile {
     pub rescaled_importance: usize,
     /// The separator found: `,` or `;`.
     pub delimiter: char,
+    /// The character encoding the file was read in.
+    pub encoding: TextEncoding,
 }
 
 /// One thing wrong with a file. Rows count data records: row 1 is the first after the header.
@@ -68,8 +71,11 @@ pub struct ImportedFile {
 pub enum Problem {
     /// The file holds nothing, not even a header.
     Empty,
-    /// The file is not UTF-8 text (or looks binary) at this byte offset.
+    /// The file is not text: binary content (a NUL or other control byte, or broken UTF-16)
+    /// at this byte offset.
     NotText { byte: usize },
+    /// The file is a known binary format (a spreadsheet workbook, an image…), not CSV text.
+    Binary { format: BinaryFormat },
     /// The CSV structure itself is broken (e.g. an unterminated quote).
     Malformed { row: usize, message: String },
     /// Two header cells name the same column.
@@ -139,8 +145,10 @@ impl fmt::Display for Problem {
             Problem::Empty => f.write_str("the file is empty: it needs at least a header row"),
             Problem::NotText { byte } => write!(
                 f,
-                "the file is not UTF-8 text (byte {byte}); save it as \"CSV UTF-8\" and try again"
+                "this looks like a binary file, not CSV text (byte {byte} is not a text character); \
+                 save the data as \"CSV UTF-8\" and try again"
             ),
+            Problem::Binary { format } => write!(f, "this looks like {}", format.advice()),
             Problem::Malformed { row, message } => {
                 write!(f, "row {row}: the CSV structure is broken ({message})")
             }
@@ -292,15 +300,16 @@ fn detect_delimiter(text: &str) -> u8 {
     candidates[best]
 }
 
-/// Checks that `bytes` is text and returns it without a BOM.
-fn as_text(bytes: &[u8]) -> Result<&str, Problem> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Problem::NotText { byte: e.valid_up_to() })?;
-    if let Some(byte) = text.bytes().position(|b| b == 0) {
-        return Err(Problem::NotText { byte });
+impl From<DecodeError> for Problem {
+    fn from(error: DecodeError) -> Problem {
+        match error {
+            DecodeError::Binary(format) => Problem::Binary { format },
+            DecodeError::NotText { byte } => Problem::NotText { byte },
+        }
     }
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
+#[derive(Debug)]
 struct Header {
     columns: Vec<Column>,
     names: Vec<String>,
@@ -437,6 +446,7 @@ fn dimension_column(code: &str, policy: ItemPolicy<'_>) -> Option<DimensionCode>
 }
 
 /// Collects problems, keeping the first [`MAX_PROBLEMS_KEPT`].
+#[derive(Debug)]
 struct Problems {
     kept: Vec<Problem>,
     not_kept: usize,
@@ -450,113 +460,258 @@ impl Problems {
             self.not_kept += 1;
         }
     }
+
+    fn total(&self) -> usize {
+        self.kept.len() + self.not_kept
+    }
 }
 
-/// Parses and validates a Responses CSV.
-///
-/// # Errors
-/// [`ImportError`] listing every problem when anything is wrong; then nothing is returned.
-pub fn parse_responses(bytes: &[u8], options: &ImportOptions<'_>) -> Result<ImportedFile, ImportError> {
-    let text = as_text(bytes).map_err(ImportError::single)?;
-    if text.trim().is_empty() {
-        return Err(ImportError::single(Problem::Empty));
-    }
-    let delimiter = detect_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
+/// How far a [`ResponsesParser`] has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportProgress {
+    /// Data rows read so far.
+    pub rows: usize,
+    /// Bytes of text read so far (of the decoded text, header included).
+    pub bytes_read: usize,
+    /// Bytes of text in all.
+    pub bytes_total: usize,
+    /// Problems found so far.
+    pub problems: usize,
+}
 
-    let mut problems = Problems { kept: Vec::new(), not_kept: 0 };
-    let header_names: Vec<String> = match records.next() {
-        Some(Ok(record)) => record.iter().map(str::to_owned).collect(),
-        Some(Err(e)) => return Err(ImportError::single(Problem::Malformed { row: 0, message: e.to_string() })),
-        None => return Err(ImportError::single(Problem::Empty)),
-    };
-    let mut header_problems = Vec::new();
-    let header = read_header(header_names, options.items, &mut header_problems);
-    for problem in header_problems {
-        problems.push(problem);
-    }
-
-    let mut rows: Vec<(usize, Response)> = Vec::new();
-    let mut waves: Vec<Wave> = Vec::new();
-    let mut first_row_of_id: HashMap<String, usize> = HashMap::new();
-    let mut rescaled_importance = 0;
-    for (index, record) in records.enumerate() {
-        let row = index + 1;
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                problems.push(Problem::Malformed { row, message: e.to_string() });
-                continue;
-            }
-        };
-        if record.len() > header.columns.len() {
-            problems.push(Problem::TooManyFields { row, expected: header.columns.len(), found: record.len() });
-            continue;
+impl ImportProgress {
+    /// The share read, from 0.0 to 1.0 (1.0 for an empty text).
+    pub fn fraction(&self) -> f64 {
+        if self.bytes_total == 0 {
+            1.0
+        } else {
+            (self.bytes_read as f64 / self.bytes_total as f64).clamp(0.0, 1.0)
         }
-        let (response, wave_date, rescaled, row_ok) = parse_row(row, &record, &header, options, &mut problems);
+    }
+}
+
+/// Parses and validates a Responses CSV a few rows at a time, so a caller with a user
+/// interface can show progress and stay responsive between steps.
+///
+/// [`ResponsesParser::new`] reads the encoding and the header, [`ResponsesParser::step`]
+/// validates the next rows, and [`ResponsesParser::finish`] gives the result.
+/// [`parse_responses`] is the same in one call.
+pub struct ResponsesParser<'a> {
+    options: ImportOptions<'a>,
+    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    record: csv::StringRecord,
+    header: Header,
+    encoding: TextEncoding,
+    delimiter: u8,
+    bytes_total: usize,
+    problems: Problems,
+    rows: Vec<(usize, Response)>,
+    waves: Vec<Wave>,
+    first_row_of_id: HashMap<String, usize>,
+    rescaled_importance: usize,
+    rows_read: usize,
+    done: bool,
+}
+
+impl<'a> ResponsesParser<'a> {
+    /// Reads the file's encoding, separator and header row; the header's problems are kept
+    /// and reported by [`ResponsesParser::finish`] together with the rows' problems.
+    ///
+    /// # Errors
+    /// [`ImportError`] with a single problem when the file is not text, is empty, or its
+    /// header row cannot be read; no rows are looked at then.
+    pub fn new(bytes: &[u8], options: ImportOptions<'a>) -> Result<ResponsesParser<'a>, ImportError> {
+        let decoded = decode(bytes).map_err(|e| ImportError::single(Problem::from(e)))?;
+        let text = decoded.text;
+        if text.trim().is_empty() {
+            return Err(ImportError::single(Problem::Empty));
+        }
+        let delimiter = detect_delimiter(&text);
+        let bytes_total = text.len();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(false)
+            .from_reader(std::io::Cursor::new(text.into_owned().into_bytes()));
+        let mut record = csv::StringRecord::new();
+        let header_names: Vec<String> = match reader.read_record(&mut record) {
+            Ok(true) => record.iter().map(str::to_owned).collect(),
+            Ok(false) => return Err(ImportError::single(Problem::Empty)),
+            Err(e) => return Err(ImportError::single(Problem::Malformed { row: 0, message: e.to_string() })),
+        };
+        let mut problems = Problems { kept: Vec::new(), not_kept: 0 };
+        let mut header_problems = Vec::new();
+        let header = read_header(header_names, options.items, &mut header_problems);
+        for problem in header_problems {
+            problems.push(problem);
+        }
+        Ok(ResponsesParser {
+            options,
+            reader,
+            record,
+            header,
+            encoding: decoded.encoding,
+            delimiter,
+            bytes_total,
+            problems,
+            rows: Vec::new(),
+            waves: Vec::new(),
+            first_row_of_id: HashMap::new(),
+            rescaled_importance: 0,
+            rows_read: 0,
+            done: false,
+        })
+    }
+
+    /// The encoding the file was read in.
+    pub fn encoding(&self) -> TextEncoding {
+        self.encoding
+    }
+
+    /// Whether every row has been read.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// How far the parser has got.
+    pub fn progress(&self) -> ImportProgress {
+        let bytes_read = if self.done {
+            self.bytes_total
+        } else {
+            usize::try_from(self.reader.position().byte()).unwrap_or(self.bytes_total)
+        };
+        ImportProgress {
+            rows: self.rows_read,
+            bytes_read: bytes_read.min(self.bytes_total),
+            bytes_total: self.bytes_total,
+            problems: self.problems.total(),
+        }
+    }
+
+    /// Validates up to `max_rows` more data rows (at least one), keeping every problem.
+    /// Returns `true` when the end of the file has been reached.
+    pub fn step(&mut self, max_rows: usize) -> bool {
+        for _ in 0..max_rows.max(1) {
+            if self.done {
+                break;
+            }
+            let before = self.reader.position().byte();
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => self.done = true,
+                Ok(true) => {
+                    self.rows_read += 1;
+                    let record = std::mem::take(&mut self.record);
+                    self.read_row(self.rows_read, &record);
+                    self.record = record;
+                }
+                Err(e) => {
+                    self.rows_read += 1;
+                    self.problems.push(Problem::Malformed { row: self.rows_read, message: e.to_string() });
+                    // A reader that cannot move on would report the same error forever.
+                    if self.reader.position().byte() == before {
+                        self.done = true;
+                    }
+                }
+            }
+        }
+        self.done
+    }
+
+    fn read_row(&mut self, row: usize, record: &csv::StringRecord) {
+        let header = &self.header;
+        if record.len() > header.columns.len() {
+            self.problems.push(Problem::TooManyFields { row, expected: header.columns.len(), found: record.len() });
+            return;
+        }
+        let (response, wave_date, rescaled, row_ok) = parse_row(row, record, header, &self.options, &mut self.problems);
         // Ids are checked on rows with other problems too, so every offence is listed.
         if let Some(id) = &response.id {
-            if options.existing_ids.contains(id.as_str()) {
-                problems.push(Problem::DuplicateId { row, value: id.to_string(), first_row: None });
-            } else if let Some(&first) = first_row_of_id.get(id.as_str()) {
-                problems.push(Problem::DuplicateId { row, value: id.to_string(), first_row: Some(first) });
+            if self.options.existing_ids.contains(id.as_str()) {
+                self.problems.push(Problem::DuplicateId { row, value: id.to_string(), first_row: None });
+            } else if let Some(&first) = self.first_row_of_id.get(id.as_str()) {
+                self.problems.push(Problem::DuplicateId { row, value: id.to_string(), first_row: Some(first) });
             } else {
-                first_row_of_id.insert(id.to_string(), row);
+                self.first_row_of_id.insert(id.to_string(), row);
             }
         }
         if !row_ok {
-            continue;
+            return;
         }
-        rescaled_importance += usize::from(rescaled);
+        self.rescaled_importance += usize::from(rescaled);
         if let Some(name) = &response.wave {
-            match waves.iter_mut().find(|w| &w.name == name) {
+            match self.waves.iter_mut().find(|w| &w.name == name) {
                 Some(wave) => {
                     if wave.date.is_none() {
                         wave.date = wave_date;
                     }
                 }
-                None => waves.push(Wave { name: name.clone(), date: wave_date }),
+                None => self.waves.push(Wave { name: name.clone(), date: wave_date }),
             }
         }
-        rows.push((row, response));
+        self.rows.push((row, response));
     }
 
-    if !problems.kept.is_empty() {
-        return Err(ImportError { problems: problems.kept, not_kept: problems.not_kept });
-    }
-
-    // Ids for rows without one: prefix + row number, made unique against every id in play.
-    let mut generated_ids = 0;
-    let mut responses = Vec::with_capacity(rows.len());
-    for (row, mut response) in rows {
-        if response.id.is_none() {
-            let mut candidate = format!("{}{row}", options.id_prefix);
-            let mut bump = 1;
-            while options.existing_ids.contains(&candidate) || first_row_of_id.contains_key(&candidate) {
-                bump += 1;
-                candidate = format!("{}{row}-{bump}", options.id_prefix);
-            }
-            first_row_of_id.insert(candidate.clone(), row);
-            response.id = RespondentId::new(&candidate).ok();
-            generated_ids += 1;
+    /// Reads any rows left and returns the result.
+    ///
+    /// # Errors
+    /// [`ImportError`] listing every problem when anything is wrong; then nothing is returned.
+    pub fn finish(mut self) -> Result<ImportedFile, ImportError> {
+        while !self.step(usize::MAX) {}
+        if !self.problems.kept.is_empty() {
+            return Err(ImportError { problems: self.problems.kept, not_kept: self.problems.not_kept });
         }
-        responses.push(response);
-    }
 
-    Ok(ImportedFile {
-        responses,
-        waves,
-        items: header.items,
-        ignored_columns: header.ignored,
-        generated_ids,
-        rescaled_importance,
-        delimiter: char::from(delimiter),
-    })
+        // Ids for rows without one: prefix + row number, made unique against every id in play.
+        let options = self.options;
+        let mut first_row_of_id = self.first_row_of_id;
+        let mut generated_ids = 0;
+        let mut responses = Vec::with_capacity(self.rows.len());
+        for (row, mut response) in self.rows {
+            if response.id.is_none() {
+                let mut candidate = format!("{}{row}", options.id_prefix);
+                let mut bump = 1;
+                while options.existing_ids.contains(&candidate) || first_row_of_id.contains_key(&candidate) {
+                    bump += 1;
+                    candidate = format!("{}{row}-{bump}", options.id_prefix);
+                }
+                first_row_of_id.insert(candidate.clone(), row);
+                response.id = RespondentId::new(&candidate).ok();
+                generated_ids += 1;
+            }
+            responses.push(response);
+        }
+
+        Ok(ImportedFile {
+            responses,
+            waves: self.waves,
+            items: self.header.items,
+            ignored_columns: self.header.ignored,
+            generated_ids,
+            rescaled_importance: self.rescaled_importance,
+            delimiter: char::from(self.delimiter),
+            encoding: self.encoding,
+        })
+    }
+}
+
+impl fmt::Debug for ResponsesParser<'_> {
+    // The file's text is left out: it may be megabytes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponsesParser")
+            .field("encoding", &self.encoding)
+            .field("delimiter", &char::from(self.delimiter))
+            .field("progress", &self.progress())
+            .field("done", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Parses and validates a Responses CSV in one call (see [`ResponsesParser`] to do it in steps).
+///
+/// # Errors
+/// [`ImportError`] listing every problem when anything is wrong; then nothing is returned.
+pub fn parse_responses(bytes: &[u8], options: &ImportOptions<'_>) -> Result<ImportedFile, ImportError> {
+    ResponsesParser::new(bytes, *options)?.finish()
 }
 
 /// Reads one data row. Returns the response, the wave date given on the row, whether its
@@ -569,7 +724,7 @@ fn parse_row(
     options: &ImportOptions<'_>,
     problems: &mut Problems,
 ) -> (Response, Option<String>, bool, bool) {
-    let before = problems.kept.len() + problems.not_kept;
+    let before = problems.total();
     let mut response = Response::default();
     let mut wave_date = None;
     let mut answers: BTreeMap<ItemCode, Answer> = BTreeMap::new();
@@ -632,7 +787,7 @@ fn parse_row(
             Column::Ignored => {}
         }
     }
-    if problems.kept.len() + problems.not_kept > before {
+    if problems.total() > before {
         return (response, wave_date, false, false);
     }
     if response.wave.is_none() {
@@ -783,7 +938,9 @@ mod tests {
         assert_eq!(parse("").unwrap_err().problems, vec![Problem::Empty]);
         assert_eq!(parse("id,P:REL1\n").unwrap().responses.len(), 0);
         let binary = parse_responses(b"PK\x03\x04\x00\xff", &options(&HashSet::new())).unwrap_err();
-        assert!(matches!(binary.problems[0], Problem::NotText { .. }));
+        assert_eq!(binary.problems, vec![Problem::Binary { format: BinaryFormat::Zip }]);
+        let binary = parse_responses(b"id,P:REL1\n1,\x00\x01", &options(&HashSet::new())).unwrap_err();
+        assert_eq!(binary.problems, vec![Problem::NotText { byte: 12 }]);
     }
 
     #[test]
@@ -821,6 +978,79 @@ mod tests {
         let text = format!("id,comment\na,{}\n", "x".repeat(2_000_000));
         let error = parse(&text).unwrap_err();
         assert_eq!(error.problems, vec![Problem::CellTooLong { row: 1, column: "comment".into(), chars: 2_000_000 }]);
+    }
+
+    /// 250 rows; with `offences`, every 50th is out of scale and every 70th repeats id 1.
+    fn many_rows(offences: bool) -> String {
+        let mut text = String::from("id,wave,segment:ort,P:REL1,comment\n");
+        for row in 1..=250 {
+            let id = if offences && row % 70 == 0 { 1 } else { row };
+            let value = if offences && row % 50 == 0 { 9 } else { row % 7 + 1 };
+            text.push_str(&format!("{id},V{},Malmö,{value},\"rad {row}\"\n", row % 3));
+        }
+        text
+    }
+
+    #[test]
+    fn stepping_gives_the_same_result_and_problems_as_one_call() {
+        let existing = HashSet::new();
+        let text = many_rows(true);
+        let whole = parse_responses(text.as_bytes(), &options(&existing));
+        let mut parser = ResponsesParser::new(text.as_bytes(), options(&existing)).unwrap();
+        let mut steps = 0;
+        let mut last = parser.progress();
+        assert_eq!((last.rows, last.problems), (0, 0));
+        while !parser.step(16) {
+            steps += 1;
+            let now = parser.progress();
+            assert!(now.rows > last.rows && now.bytes_read > last.bytes_read && now.fraction() < 1.0);
+            last = now;
+        }
+        assert_eq!(steps, 250 / 16);
+        let end = parser.progress();
+        assert_eq!((end.rows, end.bytes_read, end.fraction()), (250, text.len(), 1.0));
+        assert_eq!(end.problems, 5 + 3);
+        assert_eq!(parser.finish(), whole);
+        assert_eq!(whole.map_err(|e| e.total()), Err(8));
+
+        let text = many_rows(false);
+        let whole = parse_responses(text.as_bytes(), &options(&existing));
+        let mut parser = ResponsesParser::new(text.as_bytes(), options(&existing)).unwrap();
+        while !parser.step(1) {}
+        assert_eq!(parser.finish(), whole);
+        assert_eq!(whole.map(|f| f.responses.len()), Ok(250));
+    }
+
+    #[test]
+    fn the_encoding_is_reported_and_nordic_letters_survive() {
+        let file = parse("id;segment:ort;comment\n1;Malmö;Bra\n").unwrap();
+        assert_eq!(file.encoding, TextEncoding::Utf8);
+        let windows = parse_responses(b"id;segment:ort;comment\r\n1;\xC5rhus;S\xF8ren \x96 \xE6ble\r\n", &options(&HashSet::new())).unwrap();
+        assert_eq!(windows.encoding, TextEncoding::Windows1252);
+        assert_eq!(windows.delimiter, ';');
+        assert_eq!(windows.responses[0].segments["ort"], "Århus");
+        assert_eq!(windows.responses[0].comment.as_deref(), Some("Søren – æble"));
+        let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+        utf16.extend("id\tsegment:ort\r\n1\tTórshavn\r\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let file = parse_responses(&utf16, &options(&HashSet::new())).unwrap();
+        assert_eq!((file.encoding, file.delimiter), (TextEncoding::Utf16Le, '\t'));
+        assert_eq!(file.responses[0].segments["ort"], "Tórshavn");
+    }
+
+    #[test]
+    fn binary_files_get_a_message_that_says_what_to_do() {
+        let zip = parse_responses(b"PK\x03\x04\x14\x00\x06\x00rest", &options(&HashSet::new())).unwrap_err();
+        let message = zip.problems[0].to_string();
+        assert!(message.starts_with("this looks like an Excel workbook (.xlsx)"), "{message}");
+        assert!(message.contains("CSV UTF-8"), "{message}");
+        let png = parse_responses(b"\x89PNG\r\n\x1A\n\0\0\0\rIHDR", &options(&HashSet::new())).unwrap_err();
+        assert!(png.problems[0].to_string().starts_with("this looks like an image"));
+        let nul = parse_responses(b"id\n\x00\x00\x00\x01\x02", &options(&HashSet::new())).unwrap_err();
+        assert_eq!(
+            nul.problems[0].to_string(),
+            "this looks like a binary file, not CSV text (byte 3 is not a text character); \
+             save the data as \"CSV UTF-8\" and try again"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::fmt;
 
 pub mod entries;
 pub mod journey;
+pub mod responses;
 pub mod standards;
 
 pub use journey::{Channel, Journey, Stage, Touchpoint};
@@ -427,6 +428,9 @@ pub struct Project {
     /// Complaints, their own channel.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub complaints: Vec<Complaint>,
+    /// Column mappings of survey-tool exports, remembered per source for the next wave.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub import_mappings: Vec<crate::import::SavedMapping>,
 }
 
 fn journey_is_empty(journey: &Journey) -> bool {
@@ -463,6 +467,7 @@ impl Project {
             measurements: Vec::new(),
             promises: Vec::new(),
             complaints: Vec::new(),
+            import_mappings: Vec::new(),
         })
     }
 

@@ -49,6 +49,7 @@ fn App() -> impl IntoView {
             <a class="settings-link" href="#/settings" data-testid="nav-settings">"Settings"</a>
         </header>
         <components::notice::NoticeArea />
+        <components::conflict::ConflictDialog />
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Projects => view! { <ProjectsPage /> }.into_any(),

@@ -3,6 +3,7 @@
 
 use super::route::Route;
 use crate::demo;
+use crate::model::Project;
 use crate::storage::{IndexEntry, Loaded, StorageError, Store};
 use leptos::prelude::*;
 
@@ -29,6 +30,9 @@ pub struct AppState {
     pub external_change: RwSignal<u64>,
     /// Set when local storage cannot be used at all.
     pub storage_unavailable: RwSignal<Option<String>>,
+    /// A save refused because another tab saved the same project first: this tab's version,
+    /// waiting for the user to choose (see `components::conflict`).
+    pub conflict: RwSignal<Option<Project>>,
 }
 
 impl AppState {
@@ -41,6 +45,7 @@ impl AppState {
             notice: RwSignal::new(None),
             external_change: RwSignal::new(0),
             storage_unavailable: RwSignal::new(None),
+            conflict: RwSignal::new(None),
         };
         state.open_workspace();
 
@@ -51,8 +56,7 @@ impl AppState {
         let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
             let ours = event.key().is_none_or(|key| key.starts_with(crate::storage::PREFIX));
             if ours {
-                state.refresh_projects();
-                state.external_change.update(|n| *n += 1);
+                state.reload_everything();
             }
         });
         on_cleanup(move || {
@@ -121,14 +125,65 @@ impl AppState {
     }
 
     /// Saves a project and refreshes the list; on failure the user is told and `Err` returned.
-    pub fn save(&self, project: &crate::model::Project, revision: Option<u64>) -> Result<u64, StorageError> {
+    /// When another tab saved the project first, the user is offered the choice instead
+    /// (`conflict`); nothing is written until they choose.
+    pub fn save(&self, project: &Project, revision: Option<u64>) -> Result<u64, StorageError> {
         let store = self.store().ok_or_else(|| StorageError::Unavailable("no storage".into()))?;
         let result = store.save_project(project, revision);
         match &result {
             Ok(_) => self.refresh_projects(),
+            Err(StorageError::Conflict { .. }) => self.conflict.set(Some(project.clone())),
             Err(error) => self.error(error.to_string()),
         }
         result
+    }
+
+    /// Re-reads the project list and makes every open page reload its project.
+    pub fn reload_everything(&self) {
+        self.refresh_projects();
+        self.external_change.update(|n| *n += 1);
+    }
+
+    /// Conflict resolved by taking the other tab's version: this tab's refused change is
+    /// dropped and the open page shows what is stored.
+    pub fn keep_theirs(&self) {
+        let Some(mine) = self.conflict.get_untracked() else { return };
+        self.conflict.set(None);
+        self.reload_everything();
+        self.info(format!(
+            "Showing \"{}\" as the other tab saved it. The change made here was not saved.",
+            mine.name
+        ));
+    }
+
+    /// Conflict resolved by saving this tab's version over the other tab's (which the user
+    /// was told is then replaced).
+    ///
+    /// # Errors
+    /// Why it was not saved, in words; the choice stays open and nothing stored changed.
+    pub fn keep_mine(&self) -> Result<(), String> {
+        let Some(mine) = self.conflict.get_untracked() else { return Ok(()) };
+        let store = Store::open().map_err(|e| e.to_string())?;
+        // The revision stored now; a document deleted meanwhile is saved as new.
+        let revision = match store.load_project(&mine.id) {
+            Ok(stored) => Some(stored.revision),
+            Err(StorageError::NotFound(_)) => None,
+            Err(error) => return Err(format!("Your version was not saved. {error}")),
+        };
+        match store.save_project(&mine, revision) {
+            Ok(_) => {
+                self.conflict.set(None);
+                self.reload_everything();
+                self.info(format!(
+                    "Your version of \"{}\" was saved; it replaces the one from the other tab.",
+                    mine.name
+                ));
+                Ok(())
+            }
+            // Saved yet again elsewhere in between.
+            Err(StorageError::Conflict { .. }) => Err("The other tab saved again just now; choose again.".into()),
+            Err(error) => Err(format!("Your version was not saved. {error}")),
+        }
     }
 
     /// Shows an error.

@@ -1,5 +1,7 @@
 //! Reusable pieces.
 
+pub mod conflict;
 pub mod confirm;
 pub mod nav;
 pub mod notice;
+pub mod csv_export;

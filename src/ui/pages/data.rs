@@ -1,6 +1,10 @@
 //! Data: what is stored per wave, and the CSV import.
+//!
+//! The import runs in slices: it validates rows for at most [`SLICE_MS`] milliseconds (and at
+//! most [`ROWS_PER_SLICE`] rows), shows its progress, and lets the browser paint and handle
+//! input before the next slice, so a large file never freezes the page.
 
-use crate::import::{parse_responses, ImportOptions, ItemPolicy};
+use crate::import::{ImportOptions, ImportProgress, ImportedFile, ItemPolicy, ResponsesParser, TextEncoding};
 use crate::model::{Project, ProjectId};
 use crate::storage::Loaded;
 use crate::ui::route::Route;
@@ -14,6 +18,13 @@ use wasm_bindgen::JsCast;
 const MAX_FILE_BYTES: f64 = 20_000_000.0;
 /// Problems listed on screen; the rest are counted.
 const PROBLEMS_SHOWN: usize = 100;
+/// Longest the import holds the main thread before it yields to the browser, in ms.
+const SLICE_MS: f64 = 30.0;
+/// Most rows validated before the browser gets a turn, so the progress bar moves in steps
+/// even on a fast machine.
+const ROWS_PER_SLICE: usize = 2_000;
+/// Rows validated between two looks at the clock.
+const ROWS_PER_STEP: usize = 200;
 
 /// Keeps `loaded` in step with storage: on open, and when another tab changes data.
 pub fn use_project(id: ProjectId) -> RwSignal<Option<Loaded>> {
@@ -34,6 +45,14 @@ enum ImportOutcome {
     Rejected { file: String, total: usize, problems: Vec<String> },
 }
 
+/// An import under way: the file's name, and how far validation has got (`None` while the
+/// browser is still reading the file).
+#[derive(Debug, Clone, PartialEq)]
+struct Running {
+    file: String,
+    progress: Option<ImportProgress>,
+}
+
 /// The Data page.
 #[component]
 pub fn DataPage(id: ProjectId) -> impl IntoView {
@@ -42,7 +61,7 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
     let id = StoredValue::new(id);
     let outcome = RwSignal::new(None::<ImportOutcome>);
     let default_wave = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let running = RwSignal::new(None::<Running>);
     // Suggest the current wave, or "Wave 1" for a new project.
     Effect::new(move |_| {
         if let Some(loaded) = loaded.get() {
@@ -52,10 +71,16 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
         }
     });
 
-    let import = move |file_name: String, bytes: Vec<u8>| {
-        // Re-read storage: the import applies to what is stored now, at its revision.
+    // Validates the file slice by slice, then saves it all at once (or nothing).
+    let import = move |file_name: String, bytes: Vec<u8>| async move {
+        // Re-read storage: the import applies to what is stored now, at its revision; a save
+        // in another tab meanwhile makes the save below fail instead of losing that change.
         let Some(current) = state.load(&id.get_value()) else { return };
-        match import_into(&current.project, &bytes, &default_wave.get_untracked()) {
+        let wave = default_wave.get_untracked();
+        let report = |progress: ImportProgress| {
+            running.set(Some(Running { file: file_name.clone(), progress: Some(progress) }));
+        };
+        match import_into(&current.project, &bytes, &wave, report).await {
             Err((total, problems)) => outcome.set(Some(ImportOutcome::Rejected { file: file_name, total, problems })),
             Ok((project, summary)) => {
                 if let Ok(revision) = state.save(&project, Some(current.revision)) {
@@ -72,6 +97,9 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         input.set_value("");
+        if running.get_untracked().is_some() {
+            return;
+        }
         let name = file.name();
         if file.size() > MAX_FILE_BYTES {
             outcome.set(Some(ImportOutcome::Rejected {
@@ -85,13 +113,14 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
             }));
             return;
         }
-        busy.set(true);
+        outcome.set(None);
+        running.set(Some(Running { file: name.clone(), progress: None }));
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => import(name, js_sys::Uint8Array::new(&buffer).to_vec()),
+                Ok(buffer) => import(name, js_sys::Uint8Array::new(&buffer).to_vec()).await,
                 Err(_) => state.error(format!("{name} could not be read by the browser.")),
             }
-            busy.set(false);
+            running.set(None);
         });
     };
 
@@ -99,6 +128,8 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
         <section class="page">
             <h1>"Data"</h1>
             {move || loaded.get().map(|loaded| view! { <WaveTable project=loaded.project /> })}
+            <crate::ui::components::csv_export::CsvExport kind=crate::ui::components::csv_export::CsvKind::Responses
+                project=Signal::derive(move || loaded.get().map(|l| l.project)) />
             <section class="card" aria-labelledby="import-heading">
                 <h2 id="import-heading">"Import responses (CSV)"</h2>
                 <p>
@@ -107,6 +138,10 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
                     <code>"E:CODE"</code> " (expectation) and " <code>"P:CODE"</code>
                     " (perception), e.g. " <code>"E:REL1"</code> ". Comma or semicolon separated; "
                     "decimal comma is fine. A file with any problem is not imported at all."
+                </p>
+                <p class="import-hint">
+                    "Any CSV that Excel saves is fine: \"CSV UTF-8\", plain \"CSV\" (Windows-1252) "
+                    "or \"Unicode text\" (UTF-16). An Excel workbook (.xlsx) needs to be saved as CSV first."
                 </p>
                 <div class="field-row">
                     <label>
@@ -117,21 +152,45 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
                     </label>
                     <label class="file-label">
                         <span>"CSV file"</span>
-                        <input type="file" accept=".csv,text/csv,text/plain" data-testid="import-file"
-                            on:change=on_file disabled=move || busy.get() />
+                        <input type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" data-testid="import-file"
+                            on:change=on_file disabled=move || running.with(Option::is_some) />
                     </label>
                 </div>
+                <ImportProgressView running=running />
                 <ImportOutcomeView outcome=outcome />
             </section>
+            <crate::ui::pages::mapping::SurveyImport loaded=loaded />
             <crate::ui::pages::responses::Responses loaded=loaded />
             <crate::ui::pages::data_entry::DataEntry loaded=loaded />
         </section>
     }
 }
 
-/// Parses `bytes` against `project` and returns the project with the new responses and a
-/// one-line summary, or the number of problems and the first ones in words.
-fn import_into(project: &Project, bytes: &[u8], default_wave: &str) -> Result<(Project, String), (usize, Vec<String>)> {
+/// Lets the browser paint and handle input: resolves on the next turn of its event loop.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window()
+            .map(|window| window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok());
+        if scheduled != Some(true) {
+            // No timer to wait for: go on at once rather than stall the import.
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Validates `bytes` against `project` a slice at a time, calling `report` after each slice,
+/// and returns the project with the new responses and a one-line summary, or the number of
+/// problems and the first ones in words.
+async fn import_into(
+    project: &Project,
+    bytes: &[u8],
+    default_wave: &str,
+    report: impl Fn(ImportProgress),
+) -> Result<(Project, String), (usize, Vec<String>)> {
+    let shown = |error: crate::import::ImportError| {
+        (error.total(), error.problems.iter().take(PROBLEMS_SHOWN).map(ToString::to_string).collect())
+    };
     let existing: HashSet<String> = project.responses.iter().map(|r| r.id_str().to_owned()).collect();
     let default_wave = default_wave.trim();
     let prefix = format!("r{:x}-", js_sys::Date::now() as u64);
@@ -142,27 +201,93 @@ fn import_into(project: &Project, bytes: &[u8], default_wave: &str) -> Result<(P
         default_wave: (!default_wave.is_empty()).then_some(default_wave),
         id_prefix: &prefix,
     };
-    match parse_responses(bytes, &options) {
-        Err(error) => Err((error.total(), error.problems.iter().take(PROBLEMS_SHOWN).map(ToString::to_string).collect())),
-        Ok(file) => {
-            let customers = file.responses.iter().filter(|r| r.source == crate::model::Source::Customer).count();
-            let managers = file.responses.len() - customers;
-            let waves: Vec<&str> = file.waves.iter().map(|w| w.name.as_str()).collect();
-            let mut summary = format!(
-                "imported {} responses ({customers} customers, {managers} management){}.",
-                file.responses.len(),
-                if waves.is_empty() { String::new() } else { format!(" into {}", waves.join(", ")) }
-            );
-            if file.generated_ids > 0 {
-                summary.push_str(&format!(" {} rows had no id and got one.", file.generated_ids));
-            }
-            if !file.ignored_columns.is_empty() {
-                summary.push_str(&format!(" Columns not used: {}.", file.ignored_columns.join(", ")));
-            }
-            let mut updated = project.clone();
-            updated.append_responses(file.responses, &file.waves);
-            Ok((updated, summary))
+    let mut parser = ResponsesParser::new(bytes, options).map_err(shown)?;
+    loop {
+        let started = js_sys::Date::now();
+        let mut done = false;
+        let mut rows = 0;
+        while !done && rows < ROWS_PER_SLICE && js_sys::Date::now() - started < SLICE_MS {
+            done = parser.step(ROWS_PER_STEP);
+            rows += ROWS_PER_STEP;
         }
+        report(parser.progress());
+        if done {
+            break;
+        }
+        yield_to_browser().await;
+    }
+    let file = parser.finish().map_err(shown)?;
+    let summary = summary(&file);
+    let mut updated = project.clone();
+    updated.append_responses(file.responses, &file.waves);
+    Ok((updated, summary))
+}
+
+/// One line on what an import brought in.
+fn summary(file: &ImportedFile) -> String {
+    let customers = file.responses.iter().filter(|r| r.source == crate::model::Source::Customer).count();
+    let managers = file.responses.len() - customers;
+    let waves: Vec<&str> = file.waves.iter().map(|w| w.name.as_str()).collect();
+    let mut summary = format!(
+        "imported {} responses ({customers} customers, {managers} management){}.",
+        file.responses.len(),
+        if waves.is_empty() { String::new() } else { format!(" into {}", waves.join(", ")) }
+    );
+    if file.generated_ids > 0 {
+        summary.push_str(&format!(" {} rows had no id and got one.", file.generated_ids));
+    }
+    if !file.ignored_columns.is_empty() {
+        summary.push_str(&format!(" Columns not used: {}.", file.ignored_columns.join(", ")));
+    }
+    if file.encoding != TextEncoding::Utf8 {
+        summary.push_str(&format!(" The file was read as {} text (not UTF-8).", file.encoding));
+    }
+    summary
+}
+
+/// Thousands grouped with a thin space, as in "10 000": readable in every interface language.
+fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The progress bar of an import under way, with the same in words.
+#[component]
+fn ImportProgressView(running: RwSignal<Option<Running>>) -> impl IntoView {
+    move || {
+        let Running { file, progress } = running.get()?;
+        let (value, text) = match progress {
+            None => (None, format!("Reading {file}…")),
+            Some(progress) => {
+                let percent = (progress.fraction() * 100.0).floor();
+                let mut text = format!("Checking {file}: {percent} %, {} rows", count(progress.rows));
+                if progress.problems > 0 {
+                    text.push_str(&format!(
+                        ", {} problem{} so far",
+                        count(progress.problems),
+                        if progress.problems == 1 { "" } else { "s" }
+                    ));
+                }
+                (Some(percent), text)
+            }
+        };
+        Some(view! {
+            <div class="import-progress" data-testid="import-progress-box">
+                // Without a value the bar is indeterminate: the file is still being read.
+                <progress id="import-progress" max="100" data-testid="import-progress"
+                    value=value.map(|v| v.to_string()) aria-describedby="import-progress-text">
+                    {text.clone()}
+                </progress>
+                <span id="import-progress-text" role="status" data-testid="import-progress-text">{text}</span>
+            </div>
+        })
     }
 }
 

@@ -1,13 +1,680 @@
-//! Settings: backup and restore, storage used and left, delete everything.
+//! Settings: backup and restore (with merge), storage used and left, set-aside data, and
+//! delete everything.
+//!
+//! Restore never writes before the whole file has been validated (`export::backup::restore`),
+//! and then only what the user chose, one project at a time, through `AppState::save`.
 
+use crate::export::backup::{backup_json, restore, Choice, MergePlan};
+use crate::model::{Project, ProjectId};
+use crate::storage::{StorageError, PREFIX};
+use crate::ui::components::confirm::Confirm;
+use crate::ui::components::csv_export::{CsvExport, CsvKind};
+use crate::ui::download;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Browsers give an origin roughly this many characters of local storage.
+const QUOTA_CHARS: usize = 5_000_000;
+/// Backups larger than this are refused before reading: local storage holds far less.
+const MAX_FILE_BYTES: f64 = 50_000_000.0;
+/// Problems listed on screen; the rest are counted.
+const PROBLEMS_SHOWN: usize = 100;
+/// The word typed to confirm deleting everything.
+const DELETE_WORD: &str = "DELETE";
+
+/// Today as YYYY-MM-DD, for file names.
+fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
+/// A fresh project id, as the Projects page makes them.
+fn new_project_id() -> Option<ProjectId> {
+    let time = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1_000_000.0) as u64;
+    ProjectId::new(&format!("p-{time:x}-{random:x}")).ok()
+}
+
+/// Groups digits by thousands with a thin space: 1 234 567.
+fn grouped(value: usize) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
 
 /// The Settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <section class="page">
+        <section class="page settings">
             <h1>"Settings"</h1>
+            <p class="lead">
+                "Everything Gaplens knows is kept in this browser. Back it up to a file you control, "
+                "move it to another laptop, combine answers collected on several laptops, or delete it."
+            </p>
+            <BackupSection />
+            <SpreadsheetSection />
+            <RestoreSection />
+            <StorageSection />
+            <SetAsideSection />
+            <DeleteEverything />
+        </section>
+    }
+}
+
+/// Loads every project; `None` (after telling the user) when any cannot be read, so a
+/// backup is never silently partial.
+fn load_all(state: AppState) -> Option<Vec<Project>> {
+    let mut projects = Vec::new();
+    for entry in state.projects.get_untracked() {
+        projects.push(state.load(&entry.id)?.project);
+    }
+    Some(projects)
+}
+
+#[component]
+fn BackupSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let offer = move |name: String, projects: &[Project], what: String| {
+        match download::offer(&name, "application/json", &backup_json(projects)) {
+            Ok(()) => state.info(format!("{what} was saved as {name}.")),
+            Err(error) => state.error(error),
+        }
+    };
+    let export_all = move |_| {
+        let Some(projects) = load_all(state) else { return };
+        let what = format!("A backup of {}", plural(projects.len(), "project", "projects"));
+        offer(format!("gaplens-backup-{}.json", today()), &projects, what);
+    };
+
+    view! {
+        <section class="card" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Back up"</h2>
+            <p>
+                "A backup is a JSON file with every project, its setup and every answer. "
+                "Keep it somewhere safe; restore it here or in Gaplens on another device."
+            </p>
+            <button class="button-primary" data-testid="backup-all" on:click=export_all
+                disabled=move || state.projects.get().is_empty()>"Export everything"</button>
+            <ul class="settings-list" aria-label="Back up one project">
+                <For each=move || state.projects.get() key=|p| (p.id.clone(), p.name.clone(), p.responses)
+                    children=move |entry| {
+                        let id = StoredValue::new(entry.id.clone());
+                        let name = entry.name.clone();
+                        let backup_one = move |_| {
+                            let Some(loaded) = state.load(&id.get_value()) else { return };
+                            let file = format!("{}-backup-{}.json", download::file_stem(&loaded.project.name), today());
+                            let what = format!("A backup of \u{201c}{}\u{201d}", loaded.project.name);
+                            offer(file, &[loaded.project], what);
+                        };
+                        view! {
+                            <li class="settings-row" data-testid="backup-project-row" data-project-id=entry.id.to_string()>
+                                <span class="settings-row-name">{name.clone()}</span>
+                                <span class="muted">{plural(entry.responses, "response", "responses")}</span>
+                                <button data-testid="backup-project" on:click=backup_one
+                                    aria-label=format!("Back up {name}")>"Back up this project"</button>
+                            </li>
+                        }
+                    } />
+            </ul>
+        </section>
+    }
+}
+
+/// One project's responses as CSV for a spreadsheet (the same component the Data page uses).
+#[component]
+fn SpreadsheetSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let chosen = RwSignal::new(None::<ProjectId>);
+    // The chosen project, or the first; loaded once per choice or change, not per render.
+    let project = Memo::new(move |_| {
+        state.external_change.track();
+        let projects = state.projects.get();
+        let id = chosen.get().filter(|id| projects.iter().any(|p| &p.id == id)).or_else(|| projects.first().map(|p| p.id.clone()))?;
+        state.load(&id).map(|loaded| loaded.project)
+    });
+    view! {
+        <section class="card" aria-labelledby="spreadsheet-heading">
+            <h2 id="spreadsheet-heading">"Responses for a spreadsheet"</h2>
+            <p>
+                "One row per respondent, in the CSV layout Gaplens imports. Choose semicolons and decimal "
+                "commas for Excel set to a Nordic language. Cells that a spreadsheet would run as a formula "
+                "get a leading apostrophe."
+            </p>
+            <div class="field-row">
+                <label>
+                    <span>"Project"</span>
+                    <select data-testid="csv-project" on:change=move |ev| chosen.set(ProjectId::new(&event_target_value(&ev)).ok())>
+                        <For each=move || state.projects.get() key=|p| (p.id.clone(), p.name.clone())
+                            children=move |entry| {
+                                let value = entry.id.to_string();
+                                let id = entry.id.clone();
+                                view! { <option value=value selected=move || project.with(|p| p.as_ref().is_some_and(|p| p.id == id))>{entry.name}</option> }
+                            } />
+                    </select>
+                </label>
+                <CsvExport kind=CsvKind::Responses project=project />
+            </div>
+        </section>
+    }
+}
+
+/// What the last restore attempt found.
+#[derive(Clone)]
+enum Restored {
+    Rejected { file: String, total: usize, problems: Vec<String> },
+    Valid { file: String, projects: Vec<Project> },
+}
+
+#[component]
+fn RestoreSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let restored = RwSignal::new(None::<Restored>);
+    let busy = RwSignal::new(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        restored.set(None);
+        if file.size() > MAX_FILE_BYTES {
+            restored.set(Some(Restored::Rejected {
+                file: name,
+                total: 1,
+                problems: vec![format!("the file is {:.0} MB; a Gaplens backup is far smaller", file.size() / 1e6)],
+            }));
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    restored.set(Some(match restore(&bytes) {
+                        Ok(backup) => Restored::Valid { file: name, projects: backup.projects },
+                        Err(error) => Restored::Rejected {
+                            file: name,
+                            total: error.total(),
+                            problems: error.problems.iter().take(PROBLEMS_SHOWN).map(ToString::to_string).collect(),
+                        },
+                    }));
+                }
+                Err(_) => state.error(format!("{name} could not be read by the browser.")),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <section class="card" aria-labelledby="restore-heading">
+            <h2 id="restore-heading">"Restore from a backup file"</h2>
+            <p>
+                "The whole file is checked first; nothing changes until you choose, project by project, "
+                "what to do. A project that is already here can be replaced, merged (answers combined, "
+                "each differing answer shown for you to decide) or added as a copy."
+            </p>
+            <label class="file-label">
+                <span>"Backup file (.json)"</span>
+                <input type="file" accept=".json,application/json" data-testid="restore-file"
+                    on:change=on_file disabled=move || busy.get() />
+            </label>
+            {move || restored.get().map(|restored| match restored {
+                Restored::Rejected { file, total, problems } => {
+                    let more = total.saturating_sub(problems.len());
+                    view! {
+                        <div class="notice notice-error restore-errors" role="alert" data-testid="restore-errors">
+                            <p><strong>{format!(
+                                "{file} was not restored: {} found. Nothing was changed.",
+                                plural(total, "problem", "problems")
+                            )}</strong></p>
+                            <ul>
+                                {problems.into_iter().map(|p| view! { <li data-testid="restore-error">{p}</li> }).collect_view()}
+                            </ul>
+                            {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
+                        </div>
+                    }.into_any()
+                }
+                Restored::Valid { file, projects } => view! {
+                    <div class="restore-report" data-testid="restore-report">
+                        <p role="status">{format!(
+                            "{file} is a valid backup with {}. Choose what to do with each.",
+                            plural(projects.len(), "project", "projects")
+                        )}</p>
+                        <ul class="settings-list">
+                            {projects.into_iter().map(|project| view! { <RestoreRow project=project /> }).collect_view()}
+                        </ul>
+                    </div>
+                }.into_any(),
+            })}
+        </section>
+    }
+}
+
+/// What the user is doing with one project of the backup.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Choosing,
+    ConfirmReplace,
+    Merging,
+}
+
+/// One project of a valid backup, with its choices.
+#[component]
+fn RestoreRow(project: Project) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = project.id.clone();
+    let incoming = StoredValue::new(project.clone());
+    let step = RwSignal::new(Step::Choosing);
+    let done = RwSignal::new(None::<String>);
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| state.projects.get().into_iter().find(|p| p.id == id))
+    };
+    let (customers, managers) = project.count_responses(None);
+
+    let add = move |_| {
+        let project = incoming.get_value();
+        if state.save(&project, None).is_ok() {
+            done.set(Some(format!("Added \u{201c}{}\u{201d}.", project.name)));
+        }
+    };
+    let add_copy = move |_| {
+        let mut project = incoming.get_value();
+        let Some(id) = new_project_id() else { return };
+        project.id = id;
+        let name: String = format!("{} (copy)", project.name);
+        let cut: String = name.chars().take(crate::model::PROJECT_NAME_MAX).collect();
+        if project.rename(&cut).is_err() {
+            return;
+        }
+        if state.save(&project, None).is_ok() {
+            done.set(Some(format!("Added as a copy named \u{201c}{}\u{201d}.", project.name)));
+        }
+    };
+    let replace = Callback::new(move |()| {
+        let project = incoming.get_value();
+        // The stored revision, so a change in another tab meanwhile is a conflict, not lost.
+        let revision = state.store().and_then(|s| s.load_project(&project.id).ok()).map(|l| l.revision);
+        if state.save(&project, revision).is_ok() {
+            done.set(Some(format!("Replaced \u{201c}{}\u{201d} with the backup's version.", project.name)));
+        }
+        step.set(Step::Choosing);
+    });
+
+    view! {
+        <li class="settings-row restore-row card" data-testid="restore-project" data-project-id=id.to_string()>
+            <div class="restore-row-head">
+                <strong class="settings-row-name">{project.name.clone()}</strong>
+                <span class="muted">{format!(
+                    "{} customers, {} management, {}",
+                    grouped(customers), grouped(managers), plural(project.waves.len(), "wave", "waves")
+                )}</span>
+                <span class="muted" data-testid="restore-status">{move || match (done.get().is_some(), exists.get()) {
+                    (true, _) => String::new(),
+                    (false, Some(here)) => format!(
+                        "Already here as \u{201c}{}\u{201d} ({}).", here.name, plural(here.responses, "response", "responses")
+                    ),
+                    (false, None) => "Not in this browser yet.".to_owned(),
+                }}</span>
+            </div>
+            {move || if let Some(text) = done.get() {
+                view! { <p class="restore-done" role="status" data-testid="restore-done"><span aria-hidden="true">"✓ "</span>{text}</p> }.into_any()
+            } else if exists.get().is_none() {
+                view! { <div class="button-row"><button class="button-primary" data-testid="restore-add" on:click=add>"Add to this browser"</button></div> }.into_any()
+            } else {
+                match step.get() {
+                    Step::Choosing => view! {
+                        <div class="button-row">
+                            <button data-testid="restore-merge" on:click=move |_| step.set(Step::Merging)>"Merge…"</button>
+                            <button data-testid="restore-copy" on:click=add_copy>"Add as a copy"</button>
+                            <button class="button-danger-quiet" data-testid="restore-replace"
+                                on:click=move |_| step.set(Step::ConfirmReplace)>"Replace…"</button>
+                        </div>
+                    }.into_any(),
+                    Step::ConfirmReplace => {
+                        let here = exists.get_untracked().map_or(0, |e| e.responses);
+                        let project = incoming.get_value();
+                        let question = format!(
+                            "Replace \u{201c}{}\u{201d} stored here ({}) with the backup's version ({})? \
+                             The version here is lost unless you backed it up.",
+                            project.name,
+                            plural(here, "response", "responses"),
+                            plural(project.responses.len(), "response", "responses"),
+                        );
+                        view! {
+                            <Confirm question=question confirm_label="Replace project" on_confirm=replace
+                                on_cancel=Callback::new(move |()| step.set(Step::Choosing)) />
+                        }.into_any()
+                    }
+                    Step::Merging => view! {
+                        <MergeView incoming=incoming.get_value()
+                            on_done=Callback::new(move |text: String| { done.set(Some(text)); step.set(Step::Choosing); })
+                            on_cancel=Callback::new(move |()| step.set(Step::Choosing)) />
+                    }.into_any(),
+                }
+            }}
+        </li>
+    }
+}
+
+/// The merge plan of `incoming` into the stored project with its id: what is added, what is
+/// identical, and one choice per conflict; nothing is saved before "Apply merge".
+#[component]
+fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(loaded) = state.load(&incoming.id) else {
+        return view! { <p class="field-problem">"The project here could not be read, so nothing can be merged into it."</p> }.into_any();
+    };
+    let revision = loaded.revision;
+    let plan = match MergePlan::new(&loaded.project, &incoming) {
+        Ok(plan) => plan,
+        Err(error) => {
+            return view! {
+                <div class="merge">
+                    <p class="field-problem" data-testid="merge-refused">{format!("Not merged: {error}.")}</p>
+                    <button on:click=move |_| on_cancel.run(())>"Back"</button>
+                </div>
+            }.into_any();
+        }
+    };
+    let choices: Vec<RwSignal<Option<Choice>>> = plan.conflicts.iter().map(|_| RwSignal::new(None)).collect();
+    let all_chosen = {
+        let choices = choices.clone();
+        move || choices.iter().all(|c| c.get().is_some())
+    };
+    let set_all = {
+        let choices = choices.clone();
+        move |choice: Choice| choices.iter().for_each(|c| c.set(Some(choice)))
+    };
+    let set_all_2 = set_all.clone();
+    let plan = StoredValue::new(plan);
+    let apply = {
+        let choices = choices.clone();
+        move |_| {
+            let chosen: Option<Vec<Choice>> = choices.iter().map(|c| c.get_untracked()).collect();
+            let Some(chosen) = chosen else { return };
+            plan.with_value(|plan| match plan.apply(&chosen) {
+                Err(error) => state.error(format!("Not merged: {error}.")),
+                Ok(project) => {
+                    if state.save(&project, Some(revision)).is_ok() {
+                        let theirs = chosen.iter().filter(|c| **c == Choice::TakeTheirs).count();
+                        on_done.run(format!(
+                            "Merged: {} added, {} already here, {} (took the backup's in {}).",
+                            plural(plan.added.len(), "response", "responses"),
+                            grouped(plan.identical),
+                            plural(plan.conflicts.len(), "conflict resolved", "conflicts resolved"),
+                            grouped(theirs),
+                        ));
+                    }
+                }
+            });
+        }
+    };
+
+    let summary = plan.with_value(|plan| {
+        let mut lines = vec![format!(
+            "{} new, {} identical to the ones here, {} with the same id but different answers.",
+            plural(plan.added.len(), "response", "responses"),
+            grouped(plan.identical),
+            grouped(plan.conflicts.len()),
+        )];
+        let list = |what: &str, names: Vec<String>| {
+            (!names.is_empty()).then(|| format!("{what} added: {}.", names.join(", ")))
+        };
+        lines.extend(list("Waves", plan.new_waves.iter().map(|w| w.name.clone()).collect()));
+        lines.extend(list(
+            "Items this project lacks",
+            plan.new_items.iter().map(|i| format!("{} ({})", i.code, i.text)).collect(),
+        ));
+        lines.extend(list("Dimensions", plan.new_dimensions.iter().map(|d| d.name.clone()).collect()));
+        lines.extend(list("Journey stages", plan.new_stages.iter().map(|s| s.name.clone()).collect()));
+        lines.extend(list("Touchpoints", plan.new_touchpoints.iter().map(|(_, t)| t.name.clone()).collect()));
+        lines.extend(list("Standards", plan.new_standards.iter().map(|s| s.text.clone()).collect()));
+        let counts = [
+            (plan.new_measurements.len(), "measurement", "measurements"),
+            (plan.new_promises.len(), "promise", "promises"),
+            (plan.new_complaints.len(), "complaint", "complaints"),
+            (plan.new_mappings.len(), "saved column mapping", "saved column mappings"),
+        ];
+        let counted: Vec<String> = counts.iter().filter(|c| c.0 > 0).map(|(n, one, many)| plural(*n, one, many)).collect();
+        if !counted.is_empty() {
+            lines.push(format!("Also added: {}.", counted.join(", ")));
+        }
+        lines.extend(plan.differing.iter().map(|d| format!("Note: {d}.")));
+        if plan.is_empty() {
+            lines.push("Everything in the backup is already here; merging changes nothing.".to_owned());
+        }
+        lines
+    });
+    let conflicts = plan.with_value(|plan| plan.conflicts.clone());
+    let has_conflicts = !conflicts.is_empty();
+    let nothing_to_do = plan.with_value(MergePlan::is_empty);
+
+    view! {
+        <div class="merge" data-testid="merge">
+            <h3>"Merge plan"</h3>
+            <ul class="merge-summary" data-testid="merge-summary">
+                {summary.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            {has_conflicts.then(|| view! {
+                <p>"For each response below, choose which version to keep. Nothing is dropped without your choice."</p>
+                <div class="button-row">
+                    <button data-testid="merge-all-mine" on:click=move |_| set_all(Choice::KeepMine)>"Keep mine for all"</button>
+                    <button data-testid="merge-all-theirs" on:click=move |_| set_all_2(Choice::TakeTheirs)>"Take the backup's for all"</button>
+                </div>
+            })}
+            <ol class="merge-conflicts">
+                {conflicts.into_iter().zip(choices).enumerate().map(|(index, (conflict, choice))| {
+                    let name = format!("merge-choice-{index}");
+                    let id = conflict.id().to_owned();
+                    view! {
+                        <li class="merge-conflict" data-testid="merge-conflict" data-id=id.clone()>
+                            <table class="data-table merge-diff">
+                                <caption>{format!("Response {id}")}</caption>
+                                <thead><tr><th scope="col">"Field"</th><th scope="col">"Here (mine)"</th><th scope="col">"In the backup (theirs)"</th></tr></thead>
+                                <tbody>
+                                    {conflict.differences().into_iter().map(|d| view! {
+                                        <tr data-testid="merge-difference"><th scope="row">{d.field}</th><td>{d.mine}</td><td>{d.theirs}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <fieldset class="merge-choice">
+                                <legend>{format!("Keep which version of {id}?")}</legend>
+                                <label>
+                                    <input type="radio" name=name.clone() data-testid="merge-keep-mine"
+                                        prop:checked=move || choice.get() == Some(Choice::KeepMine)
+                                        on:change=move |_| choice.set(Some(Choice::KeepMine)) />
+                                    " Keep mine"
+                                </label>
+                                <label>
+                                    <input type="radio" name=name data-testid="merge-take-theirs"
+                                        prop:checked=move || choice.get() == Some(Choice::TakeTheirs)
+                                        on:change=move |_| choice.set(Some(Choice::TakeTheirs)) />
+                                    " Take the backup's"
+                                </label>
+                            </fieldset>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <div class="button-row">
+                <button class="button-primary" data-testid="merge-apply" on:click=apply
+                    disabled=move || nothing_to_do || !all_chosen()>"Apply merge"</button>
+                <button data-testid="merge-cancel" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </div>
+    }.into_any()
+}
+
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let used = Memo::new(move |_| {
+        state.projects.track();
+        state.external_change.track();
+        crate::storage::Store::open().ok().map(|store| store.used_chars())
+    });
+    view! {
+        <section class="card" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Storage used and left"</h2>
+            {move || match used.get() {
+                None => view! { <p>"Local storage cannot be used in this browser."</p> }.into_any(),
+                Some(used) => {
+                    let left = QUOTA_CHARS.saturating_sub(used);
+                    let percent = used as f64 * 100.0 / QUOTA_CHARS as f64;
+                    view! {
+                        <p data-testid="storage-used">{format!(
+                            "About {} characters used ({percent:.1} %), about {} left.",
+                            grouped(used), grouped(left)
+                        )}</p>
+                        <meter class="storage-meter" min="0" max=QUOTA_CHARS.to_string() value=used.to_string()
+                            low=(QUOTA_CHARS / 2).to_string() high=(QUOTA_CHARS * 4 / 5).to_string()
+                            aria-label="Storage used">{format!("{percent:.1} %")}</meter>
+                        <p class="hint">
+                            "An estimate: browsers allow roughly 5,000,000 characters per site, and count them "
+                            "differently. When it runs full, back up and delete old waves or projects."
+                        </p>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Documents that could not be read, set aside by storage: download or delete them.
+#[component]
+fn SetAsideSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let version = RwSignal::new(0u32);
+    let documents = Memo::new(move |_| {
+        version.track();
+        state.projects.track();
+        crate::storage::Store::open().map(|s| s.quarantined()).unwrap_or_default()
+    });
+    move || {
+        let documents = documents.get();
+        (!documents.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="set-aside-heading" data-testid="set-aside">
+                <h2 id="set-aside-heading">"Data set aside"</h2>
+                <p>"These stored documents could not be read and were kept unchanged. Download them before deleting."</p>
+                <ul class="settings-list">
+                    {documents.into_iter().enumerate().map(|(n, document)| {
+                        let key = document.key.clone();
+                        let raw = document.raw.clone();
+                        let download_it = move |_| {
+                            let name = format!("gaplens-set-aside-{}.txt", n + 1);
+                            if let Err(error) = download::offer(&name, "text/plain", &raw) {
+                                state.error(error);
+                            }
+                        };
+                        let delete_it = move |_| {
+                            if let Some(store) = state.store() {
+                                match store.delete_quarantined(&key) {
+                                    Ok(()) => version.update(|v| *v += 1),
+                                    Err(error) => state.error(error.to_string()),
+                                }
+                            }
+                        };
+                        view! {
+                            <li class="settings-row" data-testid="set-aside-row">
+                                <span class="settings-row-name">{document.original_key.clone()}</span>
+                                <span class="muted">{document.reason.clone()}</span>
+                                <button data-testid="set-aside-download" on:click=download_it>"Download"</button>
+                                <button class="button-danger-quiet" data-testid="set-aside-delete" on:click=delete_it>"Delete"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DeleteStep {
+    Idle,
+    Confirming,
+    Typing,
+}
+
+#[component]
+fn DeleteEverything() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let step = RwSignal::new(DeleteStep::Idle);
+    let word = RwSignal::new(String::new());
+    let word_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = word_ref.get() {
+            let _ = input.focus();
+        }
+    });
+    let delete_now = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if word.get_untracked().trim() != DELETE_WORD {
+            return;
+        }
+        let Some(store) = state.store() else { return };
+        let result: Result<usize, StorageError> = store.delete_everything();
+        state.refresh_projects();
+        match result {
+            Ok(count) => state.info(format!(
+                "Everything Gaplens kept in this browser was deleted ({} under \u{201c}{PREFIX}\u{201d}). \
+                 On the next visit the demo project is offered again, as on a first visit.",
+                plural(count, "stored entry", "stored entries")
+            )),
+            Err(error) => state.error(format!("Not everything could be deleted: {error}")),
+        }
+        word.set(String::new());
+        step.set(DeleteStep::Idle);
+    };
+
+    view! {
+        <section class="card danger-zone" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">"Delete everything"</h2>
+            <p>"Removes every project, answer and setting Gaplens keeps in this browser. Back up first if you may need them."</p>
+            {move || match step.get() {
+                DeleteStep::Idle => view! {
+                    <button class="button-danger" data-testid="delete-everything"
+                        on:click=move |_| step.set(DeleteStep::Confirming)>"Delete everything…"</button>
+                }.into_any(),
+                DeleteStep::Confirming => {
+                    let question = format!(
+                        "Delete all {} and everything else Gaplens keeps in this browser? This cannot be undone.",
+                        plural(state.projects.get_untracked().len(), "project", "projects")
+                    );
+                    view! {
+                        <Confirm question=question confirm_label="Yes, delete everything"
+                            on_confirm=Callback::new(move |()| step.set(DeleteStep::Typing))
+                            on_cancel=Callback::new(move |()| step.set(DeleteStep::Idle)) />
+                    }.into_any()
+                }
+                DeleteStep::Typing => view! {
+                    <form class="field-row delete-word" on:submit=delete_now
+                        on:keydown=move |ev| if ev.key() == "Escape" { step.set(DeleteStep::Idle) }>
+                        <label>
+                            <span>{format!("Type {DELETE_WORD} to confirm")}</span>
+                            <input type="text" node_ref=word_ref autocomplete="off" data-testid="delete-confirm-word"
+                                prop:value=move || word.get() on:input=move |ev| word.set(event_target_value(&ev)) />
+                        </label>
+                        <button type="submit" class="button-danger" data-testid="delete-everything-now"
+                            disabled=move || word.get().trim() != DELETE_WORD>"Delete everything now"</button>
+                        <button type="button" data-testid="delete-cancel"
+                            on:click=move |_| { word.set(String::new()); step.set(DeleteStep::Idle); }>"Cancel"</button>
+                    </form>
+                }.into_any(),
+            }}
         </section>
     }
 }

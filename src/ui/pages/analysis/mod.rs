@@ -9,6 +9,7 @@ mod table;
 use crate::analysis::{Filter, Results};
 use crate::export::results_json;
 use crate::model::{Project, ProjectId};
+use crate::ui::components::csv_export::{CsvExport, CsvKind};
 use crate::ui::download;
 use crate::ui::pages::data::use_project;
 use crate::ui::route::Route;
@@ -35,6 +36,7 @@ pub fn AnalysisPage(id: ProjectId) -> impl IntoView {
         }
     };
     let data_href = Route::Data(id).href();
+    let project_signal = Signal::derive(move || loaded.get().map(|l| l.project));
 
     view! {
         <section class="page">
@@ -54,6 +56,9 @@ pub fn AnalysisPage(id: ProjectId) -> impl IntoView {
                 let stored = StoredValue::new(project.clone());
                 Some(view! {
                     <Filters project=project filter=filter on_download=Callback::new(download_results) />
+                    <CsvExport kind=CsvKind::Results
+                        project=project_signal
+                        results=Signal::derive(move || results.get()) />
                     {move || results.get().map(|results| {
                         let project = stored.get_value();
                         view! {
