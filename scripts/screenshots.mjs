@@ -11,7 +11,9 @@ await mkdir(out, { recursive: true });
 const pages = [
   { name: 'projects', hash: '#/', ready: 'project-row' },
   { name: 'analysis', hash: '#/p/demo-hotel/analysis', ready: 'analysis-table' },
+  { name: 'setup', hash: '#/p/demo-hotel/setup', ready: 'nav-setup' },
   { name: 'data', hash: '#/p/demo-hotel/data', ready: 'wave-table' },
+  { name: 'settings', hash: '#/settings', ready: 'nav-settings' },
 ];
 const sizes = [
   { name: 'desktop', width: 1280, height: 800 },
