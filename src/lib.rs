@@ -18,6 +18,9 @@ pub mod cli;
 /// The benchmark's workload, timed natively (`examples/bench.rs`) and in the browser
 /// (`gaplens_bench`, web build with the `bench` feature); `scripts/bench.mjs` runs both.
 pub mod bench;
+/// The import benchmark's parsing workload (`gaplens_bench_parse`, web build with the `bench`
+/// feature); `scripts/bench-import.mjs` runs it.
+pub mod bench_import;
 
 /// The only module that touches the browser's local storage (its stored form, `storage::codec`,
 /// is pure and compiles natively; the local-storage parts only for wasm32).
