@@ -14,7 +14,7 @@ pub use suggest::{detect_scale, suggest, ScaleGuess, Suggestion};
 
 use super::decode::{decode, TextEncoding};
 use super::number::parse_number;
-use super::responses_csv::{parse_responses, ImportError, ImportOptions, ImportedFile, Problem};
+use super::responses_csv::{detect_delimiter, parse_responses, ImportError, ImportOptions, ImportedFile, Problem};
 use crate::model::{DimensionCode, ItemCode, Scale};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -345,24 +345,6 @@ pub(crate) fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// The most frequent of `,` `;` and tab outside quotes on the first line; `,` on a tie.
-fn detect_delimiter(text: &str) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
-            ',' if !quoted => counts[0] += 1,
-            ';' if !quoted => counts[1] += 1,
-            '\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let candidates = [b',', b';', b'\t'];
-    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
-    candidates[best]
-}
 
 fn single(problem: Problem) -> ImportError {
     ImportError { problems: vec![problem], not_kept: 0 }

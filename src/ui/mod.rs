@@ -2,6 +2,7 @@
 
 mod components;
 mod download;
+mod file;
 mod format;
 mod pages;
 mod route;

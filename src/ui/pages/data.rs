@@ -8,10 +8,10 @@ use crate::import::{ImportOptions, ImportProgress, ImportedFile, ItemPolicy, Res
 use crate::model::{Project, ProjectId};
 use crate::storage::Loaded;
 use crate::ui::route::Route;
+use crate::ui::file;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
-use wasm_bindgen::JsCast;
 
 /// Files larger than this are refused before reading: a survey export is far smaller, and
 /// local storage holds about 5 MB in all.
@@ -94,31 +94,21 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = file::chosen(&ev) else { return };
         if running.get_untracked().is_some() {
             return;
         }
         let name = file.name();
-        if file.size() > MAX_FILE_BYTES {
-            outcome.set(Some(ImportOutcome::Rejected {
-                file: name,
-                total: 1,
-                problems: vec![format!(
-                    "the file is {:.1} MB; Gaplens imports files up to {:.0} MB",
-                    file.size() / 1e6,
-                    MAX_FILE_BYTES / 1e6
-                )],
-            }));
+        if let Some(problem) = file::too_large(&file, MAX_FILE_BYTES) {
+            outcome.set(Some(ImportOutcome::Rejected { file: name, total: 1, problems: vec![problem] }));
             return;
         }
         outcome.set(None);
         running.set(Some(Running { file: name.clone(), progress: None }));
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => import(name, js_sys::Uint8Array::new(&buffer).to_vec()).await,
-                Err(_) => state.error(format!("{name} could not be read by the browser.")),
+            match file::read(&file).await {
+                Ok(bytes) => import(name, bytes).await,
+                Err(problem) => state.error(problem),
             }
             running.set(None);
         });

@@ -11,6 +11,7 @@ use crate::import::mapping::{
 use crate::import::{ImportOptions, ItemPolicy};
 use crate::model::{Project, Scale, Source};
 use crate::storage::Loaded;
+use crate::ui::file;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -214,33 +215,23 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = file::chosen(&ev) else { return };
         let name = file.name();
         outcome.set(None);
         table.set(None);
-        if file.size() > MAX_FILE_BYTES {
-            outcome.set(Some(Outcome::Rejected {
-                file: name,
-                total: 1,
-                problems: vec![format!(
-                    "the file is {:.1} MB; Gaplens imports files up to {:.0} MB",
-                    file.size() / 1e6,
-                    MAX_FILE_BYTES / 1e6
-                )],
-            }));
+        if let Some(problem) = file::too_large(&file, MAX_FILE_BYTES) {
+            outcome.set(Some(Outcome::Rejected { file: name, total: 1, problems: vec![problem] }));
             return;
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    bytes.set_value(js_sys::Uint8Array::new(&buffer).to_vec());
+            match file::read(&file).await {
+                Ok(read) => {
+                    bytes.set_value(read);
                     file_name.set(name);
                     open_table(None);
                 }
-                Err(_) => state.error(format!("{name} could not be read by the browser.")),
+                Err(problem) => state.error(problem),
             }
             busy.set(false);
         });

@@ -10,9 +10,9 @@ use crate::storage::{StorageError, PREFIX};
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::csv_export::{CsvExport, CsvKind};
 use crate::ui::download;
+use crate::ui::file;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Browsers give an origin roughly this many characters of local storage.
 const QUOTA_CHARS: usize = 5_000_000;
@@ -184,24 +184,17 @@ fn RestoreSection() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = file::chosen(&ev) else { return };
         let name = file.name();
         restored.set(None);
-        if file.size() > MAX_FILE_BYTES {
-            restored.set(Some(Restored::Rejected {
-                file: name,
-                total: 1,
-                problems: vec![format!("the file is {:.0} MB; a Gaplens backup is far smaller", file.size() / 1e6)],
-            }));
+        if let Some(problem) = file::too_large(&file, MAX_FILE_BYTES) {
+            restored.set(Some(Restored::Rejected { file: name, total: 1, problems: vec![problem] }));
             return;
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            match file::read(&file).await {
+                Ok(bytes) => {
                     restored.set(Some(match restore(&bytes) {
                         Ok(backup) => Restored::Valid { file: name, projects: backup.projects },
                         Err(error) => Restored::Rejected {
@@ -211,7 +204,7 @@ fn RestoreSection() -> impl IntoView {
                         },
                     }));
                 }
-                Err(_) => state.error(format!("{name} could not be read by the browser.")),
+                Err(problem) => state.error(problem),
             }
             busy.set(false);
         });
