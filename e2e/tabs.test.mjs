@@ -100,6 +100,16 @@ test('a change in one tab shows in the other; a concurrent edit is offered for r
   assert.deepEqual(await storedIds(b), theirs, 'nothing written before the user chooses');
   await screenshot(b, 'tabs-conflict');
 
+  // The dialog is modal for the keyboard too: Tab and Shift+Tab stay on its three buttons.
+  const focused = () => b.evaluate(() => document.activeElement?.dataset.testid);
+  assert.equal(await focused(), 'conflict-theirs');
+  const seen = [];
+  for (let i = 0; i < 4; i++) { await b.keyboard.press('Tab'); seen.push(await focused()); }
+  assert.deepEqual(seen, ['conflict-mine', 'conflict-download', 'conflict-theirs', 'conflict-mine']);
+  await b.keyboard.press('Shift+Tab');
+  await b.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'conflict-download');
+
   // Download mine first: the file holds B's version, with its change.
   const [download] = await Promise.all([b.waitForEvent('download'), byTestId(b, 'conflict-download').click()]);
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));

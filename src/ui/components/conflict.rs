@@ -26,6 +26,27 @@ fn ConflictChoice() -> impl IntoView {
     let downloaded = RwSignal::new(false);
     let name = move || state.conflict.with(|c| c.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let first = NodeRef::<leptos::html::Button>::new();
+    let last = NodeRef::<leptos::html::Button>::new();
+    // The dialog is modal: Tab and Shift+Tab cycle through its buttons, never behind it.
+    let keep_focus_inside = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let (Some(first), Some(last)) = (first.get_untracked(), last.get_untracked()) else { return };
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let is = |button: &web_sys::HtmlButtonElement| {
+            active.as_ref().is_some_and(|a| js_sys::Object::is(a.as_ref(), button.as_ref()))
+        };
+        let target = match (ev.shift_key(), is(&first), is(&last)) {
+            (true, true, _) => Some(last),
+            (false, _, true) => Some(first),
+            _ => None,
+        };
+        if let Some(target) = target {
+            ev.prevent_default();
+            let _ = target.focus();
+        }
+    };
     Effect::new(move |_| {
         if let Some(button) = first.get() {
             let _ = button.focus();
@@ -51,7 +72,7 @@ fn ConflictChoice() -> impl IntoView {
     view! {
         <div class="conflict-backdrop">
             <div class="conflict" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title"
-                aria-describedby="conflict-text" data-testid="conflict">
+                aria-describedby="conflict-text" data-testid="conflict" on:keydown=keep_focus_inside>
                 <h2 id="conflict-title">{move || format!("Another tab changed \u{201c}{}\u{201d}", name())}</h2>
                 <p id="conflict-text">
                     "This project was saved in another tab or window after this page loaded it, so "
@@ -66,7 +87,7 @@ fn ConflictChoice() -> impl IntoView {
                         "Save mine over theirs"
                         <span class="small">"The other tab's change is replaced."</span>
                     </button>
-                    <button data-testid="conflict-download" on:click=download_mine>
+                    <button node_ref=last data-testid="conflict-download" on:click=download_mine>
                         "Download mine as a file first"
                         <span class="small">"A backup file you can restore or merge later."</span>
                     </button>
