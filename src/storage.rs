@@ -19,7 +19,7 @@ pub mod codec;
 
 pub use codec::{Unreadable, SCHEMA};
 #[cfg(target_arch = "wasm32")]
-use codec::{decode_project as read_project_document, encode_project};
+use codec::{decode_project as read_project_document, encode_project, probe_revision};
 use crate::model::{Project, ProjectId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -293,7 +293,9 @@ impl Store {
     pub fn save_project(&self, project: &Project, expected_revision: Option<u64>) -> Result<u64, StorageError> {
         let key = project_key(&project.id);
         let previous = self.get(&key)?;
-        let stored_revision = previous.as_deref().map(|raw| read_project_document(raw).map(|d| d.revision));
+        // Only the envelope is read: decoding every response of a large project here made
+        // each save of it slow, and the revision is all a concurrent-edit check needs.
+        let stored_revision = previous.as_deref().map(probe_revision);
         match (stored_revision, expected_revision) {
             (None, None) => {}
             (Some(Ok(stored)), Some(expected)) if stored == expected => {}

@@ -424,6 +424,33 @@ pub fn encode_project(project: &Project, revision: u64) -> Result<String, String
         .map_err(|e| e.to_string())
 }
 
+/// The revision of a stored project document, without decoding its responses: what a save
+/// needs to detect a concurrent edit. The whole text is still checked to be JSON, and the
+/// schema to be one this version reads, so a document from a newer Gaplens is never
+/// overwritten.
+///
+/// # Errors
+/// As [`decode_project`], for the envelope only.
+pub fn probe_revision(raw: &str) -> Result<u64, Unreadable> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        schema: Option<serde_json::Value>,
+        #[serde(default)]
+        revision: Option<u64>,
+    }
+    let envelope: Envelope = serde_json::from_str(raw).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+    let schema = match envelope.schema {
+        Some(serde_json::Value::Number(n)) => n.as_u64(),
+        _ => None,
+    };
+    match (schema, envelope.revision) {
+        (Some(newer), _) if newer > u64::from(SCHEMA) => Err(Unreadable::Newer(u32::try_from(newer).unwrap_or(u32::MAX))),
+        (Some(schema), Some(revision)) if (1..=u64::from(SCHEMA)).contains(&schema) => Ok(revision),
+        _ => Err(Unreadable::Corrupt("no schema or revision in the stored document".into())),
+    }
+}
+
 /// Reads a project document of any schema up to [`SCHEMA`], migrating older ones.
 ///
 /// # Errors
@@ -616,5 +643,14 @@ mod tests {
         let bad = text.replace(r#","x":[2.5]"#, "");
         assert_ne!(bad, text);
         assert!(matches!(decode_project(&bad), Err(Unreadable::Corrupt(d)) if d.contains("exact value")));
+    }
+
+    #[test]
+    fn probe_reads_the_revision_and_refuses_newer_or_broken_documents() {
+        assert_eq!(probe_revision(r#"{"schema":2,"revision":7,"project":{},"responses":{}}"#), Ok(7));
+        assert_eq!(probe_revision(r#"{"schema":1,"revision":3,"project":{"x":[1,2]}}"#), Ok(3));
+        assert_eq!(probe_revision(r#"{"schema":99,"revision":3}"#), Err(Unreadable::Newer(99)));
+        assert!(matches!(probe_revision("{not json"), Err(Unreadable::Corrupt(_))));
+        assert!(matches!(probe_revision(r#"{"schema":2}"#), Err(Unreadable::Corrupt(_))));
     }
 }
