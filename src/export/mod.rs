@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod csv;
+pub mod merge;
 
 use crate::analysis::Results;
 
