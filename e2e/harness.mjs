@@ -191,7 +191,7 @@ function extractDirective(text) {
  * Returns { browser, context, page, origin, url, recorder, server, close }.
  * close() is idempotent and closes the browser, then the server.
  */
-export async function openApp({ dir = 'dist', path, port = 0 } = {}) {
+export async function openApp({ dir = process.env.GAPLENS_DIST || 'dist', path, port = 0 } = {}) {
   const root = isAbsolute(dir) ? dir : resolve(REPO_ROOT, dir);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`openApp: ${join(root, 'index.html')} does not exist (run \`trunk build\` first?)`);

@@ -17,11 +17,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# Chromium + driver: browser-side unit tests and end-to-end tests.
-if ! dpkg -s chromium chromium-driver >/dev/null 2>&1; then
-  say "installing chromium and chromium-driver (apt)"
+# Chromium + driver: browser-side unit tests and end-to-end tests; poppler-utils
+# (pdftotext, pdftoppm) reads the Report's printed PDF in the end-to-end tests.
+APT_PACKAGES="chromium chromium-driver poppler-utils"
+# shellcheck disable=SC2086
+if ! dpkg -s $APT_PACKAGES >/dev/null 2>&1; then
+  say "installing $APT_PACKAGES (apt)"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $APT_PACKAGES >/dev/null
 fi
 
 # Trunk, pinned: newer releases need a newer rustc.

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub mod actions;
 pub mod entries;
+pub mod items;
 pub mod journey;
 pub mod responses;
 pub mod standards;

@@ -1,5 +1,6 @@
 //! The Leptos interface: state, routing, pages and components.
 
+mod charts;
 mod components;
 mod download;
 mod file;
@@ -9,7 +10,10 @@ mod route;
 mod state;
 
 use leptos::prelude::*;
-use pages::{analysis::AnalysisPage, data::DataPage, projects::ProjectsPage, settings::SettingsPage, setup::SetupPage};
+use pages::{
+    actions::ActionsPage, analysis::AnalysisPage, dashboard::DashboardPage, data::DataPage, projects::ProjectsPage,
+    report::ReportPage, settings::SettingsPage, setup::SetupPage,
+};
 use route::Route;
 use state::AppState;
 
@@ -55,9 +59,13 @@ fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Projects => view! { <ProjectsPage /> }.into_any(),
                 Route::Settings => view! { <SettingsPage /> }.into_any(),
+                Route::Dashboard(id) => view! { <DashboardPage id=id /> }.into_any(),
+                Route::Journey(id) => view! { <SetupPage id=id /> }.into_any(),
+                Route::Items(id) => view! { <SetupPage id=id /> }.into_any(),
                 Route::Data(id) => view! { <DataPage id=id /> }.into_any(),
-                Route::Analysis(id) => view! { <AnalysisPage id=id /> }.into_any(),
-                Route::Setup(id) => view! { <SetupPage id=id /> }.into_any(),
+                Route::Analysis(id, _) => view! { <AnalysisPage id=id /> }.into_any(),
+                Route::Actions(id) => view! { <ActionsPage id=id /> }.into_any(),
+                Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
                 Route::NotFound => view! {
                     <section class="page">
                         <h1>"Page not found"</h1>

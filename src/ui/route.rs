@@ -10,12 +10,20 @@ pub enum Route {
     Projects,
     /// Settings: backup, restore, storage, delete everything.
     Settings,
+    /// A project's Dashboard: the gap model at a glance.
+    Dashboard(ProjectId),
+    /// A project's Journey: stages, touchpoints, item links and the heat map.
+    Journey(ProjectId),
+    /// A project's Items: survey type, dimensions, items, standards, promises, templates.
+    Items(ProjectId),
     /// A project's Data page.
     Data(ProjectId),
-    /// A project's Analysis page.
-    Analysis(ProjectId),
-    /// A project's Setup page: journey, standards, promises, survey type.
-    Setup(ProjectId),
+    /// A project's Analysis page, optionally scrolled to a section (`#/p/<id>/analysis/<section>`).
+    Analysis(ProjectId, Option<String>),
+    /// A project's Actions: root causes and what is done about each priority.
+    Actions(ProjectId),
+    /// A project's print-ready Report.
+    Report(ProjectId),
     /// Anything else.
     NotFound,
 }
@@ -28,10 +36,20 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Projects,
             ["settings"] => Route::Settings,
+            ["p", id, "analysis", section] => match ProjectId::new(id) {
+                Ok(id) => Route::Analysis(id, Some((*section).to_owned())),
+                Err(_) => Route::NotFound,
+            },
+            ["p", id] => ProjectId::new(id).map_or(Route::NotFound, Route::Dashboard),
             ["p", id, page] => match (ProjectId::new(id), *page) {
+                (Ok(id), "dashboard") => Route::Dashboard(id),
+                (Ok(id), "journey") => Route::Journey(id),
+                // "setup" was the page's name before Journey and Items had pages of their own.
+                (Ok(id), "items" | "setup") => Route::Items(id),
                 (Ok(id), "data") => Route::Data(id),
-                (Ok(id), "analysis") => Route::Analysis(id),
-                (Ok(id), "setup") => Route::Setup(id),
+                (Ok(id), "analysis") => Route::Analysis(id, None),
+                (Ok(id), "actions") => Route::Actions(id),
+                (Ok(id), "report") => Route::Report(id),
                 _ => Route::NotFound,
             },
             _ => Route::NotFound,
@@ -43,17 +61,36 @@ impl Route {
         match self {
             Route::Projects | Route::NotFound => "#/".to_owned(),
             Route::Settings => "#/settings".to_owned(),
+            Route::Dashboard(id) => format!("#/p/{id}/dashboard"),
+            Route::Journey(id) => format!("#/p/{id}/journey"),
+            Route::Items(id) => format!("#/p/{id}/items"),
             Route::Data(id) => format!("#/p/{id}/data"),
-            Route::Analysis(id) => format!("#/p/{id}/analysis"),
-            Route::Setup(id) => format!("#/p/{id}/setup"),
+            Route::Analysis(id, None) => format!("#/p/{id}/analysis"),
+            Route::Analysis(id, Some(section)) => format!("#/p/{id}/analysis/{section}"),
+            Route::Actions(id) => format!("#/p/{id}/actions"),
+            Route::Report(id) => format!("#/p/{id}/report"),
         }
     }
 
     /// The project the route is about.
     pub fn project(&self) -> Option<&ProjectId> {
         match self {
-            Route::Data(id) | Route::Analysis(id) | Route::Setup(id) => Some(id),
+            Route::Dashboard(id)
+            | Route::Journey(id)
+            | Route::Items(id)
+            | Route::Data(id)
+            | Route::Analysis(id, _)
+            | Route::Actions(id)
+            | Route::Report(id) => Some(id),
             _ => None,
+        }
+    }
+
+    /// Whether two routes show the same page (an Analysis section is the same page).
+    pub fn same_page(&self, other: &Route) -> bool {
+        match (self, other) {
+            (Route::Analysis(a, _), Route::Analysis(b, _)) => a == b,
+            _ => self == other,
         }
     }
 }

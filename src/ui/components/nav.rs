@@ -4,7 +4,7 @@ use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-/// Tabs for the open project (Data, Analysis); nothing on the Projects page.
+/// Tabs for the open project's pages; nothing on the Projects and Settings pages.
 #[component]
 pub fn ProjectNav() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -17,16 +17,24 @@ pub fn ProjectNav() -> impl IntoView {
             .into_iter()
             .find(|p| p.id == id)
             .map_or_else(|| id.to_string(), |p| p.name);
-        let tab = |target: Route, label: &'static str, testid: &'static str| {
-            let current = (target == route).then_some("page");
-            view! { <a href=target.href() aria-current=current data-testid=testid>{label}</a> }
-        };
+        let tabs = [
+            (Route::Dashboard(id.clone()), "Dashboard", "nav-dashboard"),
+            (Route::Journey(id.clone()), "Journey", "nav-journey"),
+            (Route::Items(id.clone()), "Items", "nav-items"),
+            (Route::Data(id.clone()), "Data", "nav-data"),
+            (Route::Analysis(id.clone(), None), "Analysis", "nav-analysis"),
+            (Route::Actions(id.clone()), "Actions", "nav-actions"),
+            (Route::Report(id.clone()), "Report", "nav-report"),
+        ];
         Some(view! {
             <nav class="project-nav" aria-label="Project">
                 <span class="project-name" data-testid="current-project">{name}</span>
-                {tab(Route::Setup(id.clone()), "Setup", "nav-setup")}
-                {tab(Route::Data(id.clone()), "Data", "nav-data")}
-                {tab(Route::Analysis(id.clone()), "Analysis", "nav-analysis")}
+                <ul class="project-tabs">
+                    {tabs.into_iter().map(|(target, label, testid)| {
+                        let current = target.same_page(&route).then_some("page");
+                        view! { <li><a href=target.href() aria-current=current data-testid=testid>{label}</a></li> }
+                    }).collect_view()}
+                </ul>
             </nav>
         })
     }

@@ -323,7 +323,7 @@ fn WaveTable(project: Project) -> impl IntoView {
     if all_c + all_m > named_c + named_m {
         rows.push(("(no wave)".into(), all_c - named_c, all_m - named_m));
     }
-    let analysis = Route::Analysis(project.id.clone()).href();
+    let analysis = Route::Analysis(project.id.clone(), None).href();
     if rows.is_empty() {
         return view! {
             <p class="empty" data-testid="no-responses">

@@ -1,10 +1,13 @@
 //! One module per page.
 
+pub mod actions;
 pub mod analysis;
+pub mod dashboard;
 pub mod data;
 pub mod data_entry;
 pub mod mapping;
 pub mod projects;
+pub mod report;
 pub mod responses;
 pub mod settings;
 pub mod setup;

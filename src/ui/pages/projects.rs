@@ -123,7 +123,7 @@ fn ProjectRow(entry: IndexEntry) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let id = StoredValue::new(entry.id.clone());
     let name = entry.name.clone();
-    let open_route = if entry.responses == 0 { Route::Data(entry.id.clone()) } else { Route::Analysis(entry.id.clone()) };
+    let open_route = Route::Dashboard(entry.id.clone());
 
     let save_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

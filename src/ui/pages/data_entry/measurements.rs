@@ -64,7 +64,7 @@ pub fn MeasurementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let setup_href = move || loaded.with(|l| l.as_ref().map(|l| Route::Setup(l.project.id.clone()).href()).unwrap_or_default());
+    let setup_href = move || loaded.with(|l| l.as_ref().map(|l| Route::Items(l.project.id.clone()).href()).unwrap_or_default());
     let standard = RwSignal::new(String::new());
     let wave = super::wave_field(loaded, "Wave 1");
     let value = RwSignal::new(String::new());
