@@ -24,8 +24,9 @@ test('a first visit shows the Projects page with the demo project ready', async 
   const projects = new ProjectsPage(page);
   assert.equal(await projects.rows().count(), 1);
   await projects.open('Hotel Fjordgården (demo)');
+  await page.waitForURL(/#\/p\/demo-hotel\/dashboard$/);
   const analysis = new AnalysisPage(page);
-  await byTestId(page, 'analysis-table').waitFor();
+  await analysis.goto();
   const rel4 = await analysis.figures(analysis.item('REL4'));
   assert.match(rel4.status, /finding: shortfall/);
   await screenshot(page, 'demo-analysis');

@@ -59,7 +59,7 @@ async function demoFigures(page) {
   await new ProjectsPage(page).goto();
   await new ProjectsPage(page).open(DEMO_NAME);
   const analysis = new AnalysisPage(page);
-  await byTestId(page, 'analysis-table').waitFor();
+  await analysis.goto();
   return analysis.allItems();
 }
 
