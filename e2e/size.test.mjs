@@ -87,3 +87,18 @@ test('CLI: table, --json, and --budget-brotli', (t) => {
   r = run(['--budget-brotli', 'lots']);
   assert.equal(r.code, 2);
 });
+
+test('files fetched on demand are listed, and the first load is totalled without them', async (t) => {
+  const dir = makeDist(t);
+  writeFileSync(join(dir, 'echarts-6.1.0-abc.js'), 'x'.repeat(4000));
+  const report = await measure(dir);
+  const lazy = report.files.find((f) => f.path === 'echarts-6.1.0-abc.js');
+  assert.equal(lazy.onDemand, true);
+  assert.equal(report.firstLoad.files, report.total.files - 1);
+  assert.equal(report.firstLoad.raw, report.total.raw - 4000);
+  assert.match(formatTable(report), /`echarts-6\.1\.0-abc\.js` \(on demand\)/);
+  assert.match(formatTable(report), /\*\*First load \(3 files, without on-demand files\)\*\*/);
+  const run = spawnSync(process.execPath, [SCRIPT, '--dir', dir, '--budget-first-load', '1'], { encoding: 'utf8' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /first-load brotli total \d+ bytes .* is over the budget of 1 bytes/);
+});
