@@ -143,10 +143,10 @@ test('a manager view is entered with decimal comma, checked against the scale, e
   await reload(page);
   assert.equal(await complaints.rows().count(), 1);
 
-  // Without standards that have a KPI there is nothing to measure; the Setup page is named.
+  // Without standards that have a KPI there is nothing to measure; the Items page is named.
   const none = byTestId(page, 'no-kpi-standards');
-  assert.match(await none.innerText(), /set up on the Setup page/);
-  assert.match(await byTestId(page, 'setup-link').getAttribute('href'), /^#\/p\/[^/]+\/setup$/);
+  assert.match(await none.innerText(), /set up on the Items page/);
+  assert.match(await byTestId(page, 'setup-link').getAttribute('href'), /^#\/p\/[^/]+\/items$/);
   await assertClean(recorder, page);
 });
 

@@ -1,4 +1,5 @@
-// Page object for the Setup page: what a user does there, by data-testid.
+// Page object for the Journey and Items pages (once one Setup page): what a user does there,
+// by data-testid. `journey()` and `items()` switch between the two pages by their tabs.
 import { byTestId } from './harness.mjs';
 
 /** The stored project document for `id` (or the only user project when `id` is omitted). */
@@ -21,9 +22,45 @@ export class SetupPage {
   constructor(page) { this.page = page; }
   get = (id) => byTestId(this.page, id);
 
-  async goto() {
-    await this.get('nav-setup').click();
+  /** The Journey page: stages, touchpoints, owners, item links, heat map. */
+  async journey() {
+    await this.get('nav-journey').click();
+    await this.get('journey-section').waitFor();
+  }
+  /** The Items page: survey type, templates, dimensions, items, standards, promises. */
+  async items() {
+    await this.get('nav-items').click();
     await this.get('survey-section').waitFor();
+  }
+  async goto() { await this.items(); }
+
+  // ---- Dimensions ----
+  dimension(code) { return this.page.locator(`[data-testid="dimension-row"][data-code="${code}"]`); }
+  async dimensionNames() {
+    const names = [];
+    for (const row of await this.get('dimension-row').all()) names.push(await row.getByTestId('dimension-name').inputValue());
+    return names;
+  }
+  async addDimension(name, code = '') {
+    await this.get('new-dimension-name').fill(name);
+    await this.get('new-dimension-code').fill(code);
+    await this.get('add-dimension').click();
+  }
+
+  // ---- Items ----
+  item(code) { return this.page.locator(`[data-testid="item-row"][data-code="${code}"]`); }
+  async itemCodes() {
+    return this.page.locator('[data-testid="item-list"] [data-testid="item-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.code));
+  }
+  async fillItem(form, { code, dimension, text }) {
+    if (code !== undefined) await form.getByTestId('item-code-input').fill(code);
+    if (dimension !== undefined) await form.getByTestId('item-dimension-select').selectOption(dimension);
+    if (text !== undefined) await form.getByTestId('item-text-input').fill(text);
+  }
+  async addItem(fields) {
+    const form = this.get('add-item-form');
+    await this.fillItem(form, fields);
+    await form.getByTestId('item-save').click();
   }
 
   // ---- Survey type ----

@@ -1,5 +1,6 @@
-// The Setup page: survey type, journey, item links, standards, promises. Every test starts
-// from a fresh browser profile, works on a new project, and ends with assertClean.
+// The Journey and Items pages (once one Setup page): survey type, journey, item links,
+// standards, promises. Every test starts from a fresh browser profile, works on a new project,
+// and ends with assertClean.
 //
 //   GAPLENS_DIST=/tmp/setup-dist node --test e2e/setup.test.mjs
 import { test } from 'node:test';
@@ -14,7 +15,7 @@ async function start(t, name = 'Fjällbo Bygg AB') {
   await byTestId(app.page, 'project-row').first().waitFor();
   await new ProjectsPage(app.page).create(name);
   const setup = new SetupPage(app.page);
-  await setup.goto();
+  await setup.journey();
   return { ...app, setup };
 }
 
@@ -23,6 +24,7 @@ test('a new project is set up: survey type, journey, links, standard, promise; i
   const project = () => storedProject(page).then((doc) => doc.project);
 
   // Survey type: E and P by default; switching says what changes.
+  await setup.items();
   assert.equal(await setup.get('survey-ep').isChecked(), true);
   assert.match(await setup.get('survey-section').innerText(), /gaps that need expectations are then not computed/i);
   await setup.chooseSurvey(true);
@@ -30,6 +32,7 @@ test('a new project is set up: survey type, journey, links, standard, promise; i
   assert.equal((await project()).perception_only, true);
 
   // Journey: a stage and two touchpoints.
+  await setup.journey();
   await byTestId(page, 'no-stages').waitFor();
   await setup.addStage('  Booking  ');
   assert.deepEqual(await setup.stageNames(), ['Booking']);
@@ -60,6 +63,7 @@ test('a new project is set up: survey type, journey, links, standard, promise; i
   assert.equal(await setup.get('links-status').innerText(), 'REL1 linked to “Booking on the website”.');
 
   // A standard with a KPI: a bad number is refused with the field named, and nothing is stored.
+  await setup.items();
   const before = await storageSnapshot(page);
   const standard = { text: 'Confirm every booking quickly', item: 'REL1', touchpoint: 'booking-on-the-website', direction: '≤', target: '2,5 min', unit: 'min' };
   await setup.submitStandard(standard);
@@ -111,14 +115,16 @@ test('a new project is set up: survey type, journey, links, standard, promise; i
   // Everything is still there after a reload.
   await page.reload();
   await setup.get('survey-section').waitFor();
-  await setup.stageAt(0).waitFor();
+  await setup.standards().first().waitFor();
   assert.equal(await setup.get('survey-perception-only').isChecked(), true);
+  assert.equal(await setup.standards().first().getByTestId('standard-kpi').innerText(), '≤ 2.5 min');
+  assert.equal(await setup.promises().first().getByTestId('promise-text').innerText(), 'Booked in two minutes, always');
+  await setup.journey();
+  await setup.stageAt(0).waitFor();
   assert.deepEqual(await setup.stageNames(), ['Booking']);
   assert.deepEqual(await setup.touchpointFields('booking-app'), { name: 'Booking app', channel: 'web', critical: false, owner: 'Sara Lind' });
   assert.equal(await setup.itemLink('REL1').inputValue(), 'booking-on-the-website');
   assert.equal(await setup.itemLink('REL2').inputValue(), '');
-  assert.equal(await setup.standards().first().getByTestId('standard-kpi').innerText(), '≤ 2.5 min');
-  assert.equal(await setup.promises().first().getByTestId('promise-text').innerText(), 'Booked in two minutes, always');
 
   // Deleting a stage with touchpoints asks first; Escape cancels.
   await setup.stageAt(0).getByTestId('stage-delete').click();
@@ -145,10 +151,12 @@ test('a new project is set up: survey type, journey, links, standard, promise; i
   assert.equal(after.items.find((i) => i.code === 'REL1').touchpoint, undefined);
   assert.equal(after.standards[0].touchpoint, undefined, 'the standard is kept, without the link');
   assert.equal(after.standards[0].kpi.target, 2.5);
-  assert.equal(await setup.standards().first().getByTestId('standard-touchpoint').count(), 0);
   await page.reload();
   await byTestId(page, 'no-stages').waitFor();
+  await setup.items();
+  await setup.standards().first().waitFor();
   assert.equal(await setup.standards().count(), 1);
+  assert.equal(await setup.standards().first().getByTestId('standard-touchpoint').count(), 0);
   await assertClean(recorder, page);
 });
 
@@ -196,6 +204,7 @@ test('deleting a touchpoint unlinks its item; editing and deleting standards and
   await setup.linkItem('REL5', 'paper-invoice');
 
   // Standard: edit (the id stays), then delete.
+  await setup.items();
   await setup.submitStandard({ text: 'Invoices are correct', item: 'REL5', direction: '≥', target: '99', unit: '%' });
   await setup.standards().first().waitFor();
   await setup.standards().first().getByTestId('standard-edit').click();
@@ -231,6 +240,7 @@ test('deleting a touchpoint unlinks its item; editing and deleting standards and
   await byTestId(page, 'no-promises').waitFor();
 
   // The touchpoint has a linked item, so deleting it asks and says what loses its link.
+  await setup.journey();
   const touchpoint = setup.touchpoint('paper-invoice');
   await touchpoint.getByTestId('touchpoint-delete').click();
   assert.match(await touchpoint.getByTestId('confirm').innerText(), /Delete the touchpoint “Paper invoice”\? 1 item will no longer point to it/);
@@ -260,28 +270,35 @@ test('a change refused by storage (another tab saved first) changes nothing and 
   await assertClean(recorder, page);
 });
 
-test('user text on the Setup page is shown as text, never as HTML', async (t) => {
+test('user text on the Journey and Items pages is shown as text, never as HTML', async (t) => {
   const { page, recorder, setup } = await start(t);
   const evil = '<img src=x onerror=alert(1)> <b>bold</b>';
   await setup.addStage(evil);
   await setup.addTouchpoint(0, { name: evil, channel: 'chat', owner: '<i>me</i>' });
+  assert.equal(await byTestId(page, 'channel-owner').innerText(), '<i>me</i>');
+  assert.match(await setup.get('journey-status').innerText(), /<img src=x/);
+  assert.equal(await page.locator('main img, main b, main i').count(), 0);
+  await setup.items();
+  await setup.addDimension(evil);
+  await setup.addItem({ code: 'EVIL1', dimension: 'imgsrcxonerr', text: evil });
+  await setup.item('EVIL1').waitFor();
+  assert.equal(await setup.item('EVIL1').getByTestId('item-text').innerText(), evil);
   await setup.submitStandard({ text: evil });
   await setup.standards().first().waitFor();
   await setup.submitPromise({ item: 'TAN1', text: evil, level: '5' });
   await setup.promises().first().waitFor();
   assert.equal(await setup.standards().first().getByTestId('standard-text').innerText(), evil);
   assert.equal(await setup.promises().first().getByTestId('promise-text').innerText(), evil);
-  assert.equal(await byTestId(page, 'channel-owner').innerText(), '<i>me</i>');
-  assert.match(await setup.get('journey-status').innerText(), /<img src=x/);
   assert.equal(await page.locator('main img, main b, main i').count(), 0);
   await assertClean(recorder, page);
 });
 
-test('the Setup page reads at phone width', async (t) => {
+test('the Journey and Items pages read at phone width', async (t) => {
   const { page, recorder, setup } = await start(t, 'Bistro Fjällbo');
   await setup.addStage('Visit');
   await setup.addTouchpoint(0, { name: 'Table service', channel: 'shop', critical: true, owner: 'Mia' });
   await setup.addTouchpoint(0, { name: 'Phone booking', channel: 'phone', owner: 'Ola' });
+  await setup.items();
   await setup.submitStandard({ text: 'Serve the first drink within five minutes', item: 'RES1', touchpoint: 'table-service', target: '5', unit: 'min' });
   await setup.standards().first().waitFor();
   await setup.submitPromise({ item: 'RES1', text: 'Quick service, every time', channel: 'social', level: '6' });
@@ -289,8 +306,11 @@ test('the Setup page reads at phone width', async (t) => {
   await screenshot(page, 'setup-desktop-filled');
   await page.setViewportSize({ width: 390, height: 844 });
   // Nothing sticks out sideways: the page does not scroll horizontally.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(await overflow() <= 0, `the Items page is ${await overflow()}px wider than the screen`);
   await screenshot(page, 'setup-phone');
+  await setup.journey();
+  assert.ok(await overflow() <= 0, `the Journey page is ${await overflow()}px wider than the screen`);
+  await screenshot(page, 'setup-journey-phone');
   await assertClean(recorder, page);
 });

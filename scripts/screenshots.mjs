@@ -8,12 +8,17 @@ import { openApp, byTestId, REPO_ROOT, listOffences } from '../e2e/harness.mjs';
 const out = join(REPO_ROOT, 'docs', 'screenshots');
 await mkdir(out, { recursive: true });
 
+// `ready`: what must be on screen before the picture is taken.
 const pages = [
-  { name: 'projects', hash: '#/', ready: 'project-row' },
-  { name: 'analysis', hash: '#/p/demo-hotel/analysis', ready: 'analysis-table' },
-  { name: 'setup', hash: '#/p/demo-hotel/setup', ready: 'nav-setup' },
-  { name: 'data', hash: '#/p/demo-hotel/data', ready: 'wave-table' },
-  { name: 'settings', hash: '#/settings', ready: 'nav-settings' },
+  { name: 'projects', hash: '#/', ready: '[data-testid="project-row"]' },
+  { name: 'dashboard', hash: '#/p/demo-hotel/dashboard', ready: '[data-testid="gap-model"]' },
+  { name: 'journey', hash: '#/p/demo-hotel/journey', ready: '[data-testid="nav-journey"][aria-current="page"]' },
+  { name: 'items', hash: '#/p/demo-hotel/items', ready: '[data-testid="nav-items"][aria-current="page"]' },
+  { name: 'data', hash: '#/p/demo-hotel/data', ready: '[data-testid="wave-table"]' },
+  { name: 'analysis', hash: '#/p/demo-hotel/analysis', ready: '[data-testid="analysis-table"]' },
+  { name: 'actions', hash: '#/p/demo-hotel/actions', ready: '[data-testid="nav-actions"][aria-current="page"]' },
+  { name: 'report', hash: '#/p/demo-hotel/report', ready: '[data-testid="nav-report"][aria-current="page"]' },
+  { name: 'settings', hash: '#/settings', ready: '[data-testid="nav-settings"]' },
 ];
 const sizes = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -30,7 +35,9 @@ try {
       await page.setViewportSize({ width: size.width, height: size.height });
       for (const target of pages) {
         await page.evaluate((hash) => { location.hash = hash; }, target.hash);
-        await byTestId(page, target.ready).first().waitFor();
+        await page.locator(target.ready).first().waitFor();
+        // Charts draw after ECharts loads; give them their first frame.
+        await page.waitForTimeout(300);
         const file = join(out, `${target.name}-${size.name}-${scheme}.png`);
         await page.screenshot({ path: file });
         console.log(file);

@@ -1,6 +1,7 @@
 //! The demo project: "Hotel Fjordgården", a small Nordic hotel. SERVQUAL items linked to a
 //! journey, three waves of customer answers with segments, importance points and NPS/CSAT/CES,
-//! two managers per wave, standards with measured delivery, marketing promises and complaints.
+//! two managers per wave, standards with measured delivery, marketing promises, complaints, and
+//! actions decided on the first waves' priorities.
 //! Generated from a fixed seed, so every browser shows the same figures.
 
 use crate::model::{
@@ -259,7 +260,64 @@ pub fn hotel() -> Project {
             });
         }
     }
+    project.actions = actions(&project);
     project
+}
+
+/// Three actions decided after the first two waves, each on a priority of its wave: the
+/// check-in fix helped, the breakfast fix closed its gap, the room fix has not worked yet.
+fn actions(project: &Project) -> Vec<crate::model::actions::Action> {
+    use crate::model::actions::{ActionInput, Gap, Status};
+    let decided = [
+        ActionInput {
+            item: "RES2".into(),
+            gap: Some(Gap::Communication),
+            wave: "2026 Q1".into(),
+            whys: vec![
+                "Guests wait too long at check-in.".into(),
+                "Each keycard is coded while the guest waits.".into(),
+                "The only keycard encoder is in the back office.".into(),
+            ],
+            owner: "Maja Holm".into(),
+            text: "Code the day's keycards before 14:00 and put a second encoder at the desk.".into(),
+            due: "2026-04-30".into(),
+            status: Status::Done,
+        },
+        ActionInput {
+            item: "REL4".into(),
+            gap: Some(Gap::Communication),
+            wave: "2026 Q1".into(),
+            whys: vec![
+                "Rooms are not ready when guests arrive.".into(),
+                "Housekeeping cleans rooms in floor order, not in arrival order.".into(),
+                "Housekeeping gets the arrival list only at noon.".into(),
+                "Reception prints the list by hand after the morning rush.".into(),
+            ],
+            owner: "Maja Holm".into(),
+            text: "Send the arrival list to housekeeping automatically at 08:00; clean rooms in arrival order.".into(),
+            due: "2026-06-15".into(),
+            status: Status::InProgress,
+        },
+        ActionInput {
+            item: "EMP2".into(),
+            gap: Some(Gap::Communication),
+            wave: "2026 Q2".into(),
+            whys: vec![
+                "Guests find breakfast closed.".into(),
+                "Weekend breakfast ends at 09:30.".into(),
+                "The hours follow the kitchen's rota, not when guests get up.".into(),
+            ],
+            owner: "Erik Nyström".into(),
+            text: "Serve weekend breakfast until 11:00 and state the real hours on the website.".into(),
+            due: "2026-07-31".into(),
+            status: Status::Done,
+        },
+    ];
+    let mut with_actions = project.clone();
+    for input in &decided {
+        with_actions.add_action(input).expect("constant action is valid");
+    }
+    with_actions.actions
 }
 
 #[cfg(test)]
@@ -286,5 +344,25 @@ mod tests {
         assert_eq!(trend.pattern, Pattern::Trend);
         let delivery = all.delivery.iter().find(|d| d.standard == "s1").unwrap();
         assert!(delivery.met_pct.unwrap() < 50.0);
+    }
+
+    #[test]
+    fn demo_actions_are_on_priorities_and_show_each_kind_of_follow_up() {
+        use crate::analysis::actions::{FollowUp, Verdict};
+        let project = hotel();
+        assert_eq!(project.actions.len(), 3);
+        for action in &project.actions {
+            let results = Results::for_project(&project, &Filter::wave(action.wave()));
+            let priority = results.priorities.iter().find(|p| p.code == action.item().as_str());
+            let priority = priority.unwrap_or_else(|| panic!("{} is a priority in {}", action.item(), action.wave()));
+            assert_eq!(crate::model::actions::Gap::from(priority.explained_by), action.gap(), "{}", action.item());
+        }
+        let follow_ups = FollowUp::all(&project);
+        let by_item = |code: &str| follow_ups.iter().find(|f| f.item == code).unwrap();
+        let (check_in, rooms, breakfast) = (by_item("RES2"), by_item("REL4"), by_item("EMP2"));
+        assert_eq!((check_in.verdict, check_in.closed), (Verdict::Improved, Some(false)), "{check_in:?}");
+        assert_eq!((rooms.verdict, rooms.closed), (Verdict::NoChange, Some(false)), "{rooms:?}");
+        assert_eq!((breakfast.verdict, breakfast.closed), (Verdict::Improved, Some(true)), "{breakfast:?}");
+        assert_eq!(breakfast.to.as_deref(), Some("2026 Q3"));
     }
 }

@@ -4,10 +4,14 @@
 //! document of DESIGN.md. The UI renders it and the native command prints it, so the
 //! browser and the command can never disagree.
 
+pub mod actions;
+pub mod dashboard;
+pub mod chart_data;
 pub mod importance;
 pub mod journey;
 pub mod priorities;
 pub mod reliability;
+pub mod report;
 pub mod scores;
 pub mod standards;
 pub mod stats;

@@ -5,6 +5,7 @@
 //! exactly its stored serde form. Writing is deterministic (same projects → same bytes), and
 //! export → [`restore`] → export gives the same bytes (serde_json's `float_roundtrip`).
 
+use crate::model::actions::Action;
 use crate::model::{Dimension, Item, Measurement, Project, ProjectId, Response, Stage, Standard, Wave};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -65,6 +66,8 @@ pub enum RestoreProblem {
     DuplicateProject { path: String, id: String, first: usize },
     /// Two responses of one project share an id.
     DuplicateResponse { path: String, id: String, first: usize },
+    /// Two actions of one project share an id.
+    DuplicateAction { path: String, id: String, first: usize },
     /// An answer or score outside its range.
     OutOfRange { path: String, value: f64, min: f64, max: f64 },
 }
@@ -102,6 +105,9 @@ impl fmt::Display for RestoreProblem {
             }
             RestoreProblem::DuplicateResponse { path, id, first } => {
                 write!(f, "{path}: the response id {} is already used by responses[{first}]", quoted(id))
+            }
+            RestoreProblem::DuplicateAction { path, id, first } => {
+                write!(f, "{path}: the action id {} is already used by actions[{first}]", quoted(id))
             }
             RestoreProblem::OutOfRange { path, value, min, max } => {
                 write!(f, "{path}: {value} is outside {min}–{max}")
@@ -196,7 +202,9 @@ impl Problems {
 /// column), the format marker and version (a newer version is refused, never guessed),
 /// that every project deserialises (with the path of each bad part), unique project ids,
 /// unique response ids within each project, answers on each project's scale, importance
-/// points 0–100, NPS 0–10, CSAT 1–5 and CES 1–7.
+/// points 0–100, NPS 0–10, CSAT 1–5 and CES 1–7, and actions (1–5 "why?" answers, an owner,
+/// an action, an ISO due date, a known status; unique ids within each project). An action's
+/// item or wave need not exist any more: the app itself keeps actions of deleted waves.
 ///
 /// # Errors
 /// [`RestoreError`] with every problem when anything is wrong; then nothing is returned.
@@ -332,6 +340,21 @@ fn locate_project_error(raw: &Value, path: &str, error: &serde_json::Error, prob
             "promises" => check_list::<crate::model::Promise>(value, &at, problems),
             "complaints" => check_list::<crate::model::Complaint>(value, &at, problems),
             "import_mappings" => check_list::<crate::import::SavedMapping>(value, &at, problems),
+            "actions" => match value.as_array() {
+                Some(list) => {
+                    let mut readable = Vec::new();
+                    for (index, action) in list.iter().enumerate() {
+                        if check::<Action>(action, &format!("{at}[{index}]"), problems) {
+                            if let Ok(action) = serde_json::from_value::<Action>(action.clone()) {
+                                readable.push((index, action));
+                            }
+                        }
+                    }
+                    let readable: Vec<(usize, &Action)> = readable.iter().map(|(i, a)| (*i, a)).collect();
+                    check_actions(&readable, path, problems);
+                }
+                None => problems.invalid(&at, "not a list of actions"),
+            },
             "responses" => match value.as_array() {
                 Some(list) => {
                     let mut readable = Vec::new();
@@ -423,6 +446,25 @@ fn check_project(project: &Project, path: &str, problems: &mut Problems) {
     }
     let responses: Vec<(usize, &Response)> = project.responses.iter().enumerate().collect();
     check_responses(Some(project.scale), &responses, path, problems);
+    let actions: Vec<(usize, &Action)> = project.actions.iter().enumerate().collect();
+    check_actions(&actions, path, problems);
+}
+
+/// Unique action ids; `actions` are those that deserialised, with their index in the file.
+fn check_actions(actions: &[(usize, &Action)], path: &str, problems: &mut Problems) {
+    let mut first_of_id: HashMap<&str, usize> = HashMap::new();
+    for &(index, action) in actions {
+        match first_of_id.get(action.id()) {
+            Some(&first) => problems.push(RestoreProblem::DuplicateAction {
+                path: format!("{path}.actions[{index}].id"),
+                id: action.id().to_owned(),
+                first,
+            }),
+            None => {
+                first_of_id.insert(action.id(), index);
+            }
+        }
+    }
 }
 
 /// Unique response ids, answers on `scale` (skipped when the scale itself is broken),
@@ -532,11 +574,44 @@ mod tests {
         let mut other = small();
         other.id = ProjectId::new("other").unwrap();
         other.responses[0].answers.insert(ItemCode::new("REL1").unwrap(), Answer { expectation: Some(0.1 + 0.2 + 5.0), perception: Some(5.0 / 3.0) });
+        assert!(!demo.actions.is_empty(), "the demo's actions are part of the round trip");
+        other.actions.clear();
         let first = backup_json(&[demo, other]);
+        assert!(first.contains("\"actions\": ["));
         let restored = restore(first.as_bytes()).unwrap();
         let second = backup_json(&restored.projects);
         assert_eq!(first, second);
         assert_eq!(restored.projects[0], crate::demo::hotel());
+        assert!(restored.projects[1].actions.is_empty());
+    }
+
+    #[test]
+    fn bad_actions_are_listed_with_their_paths() {
+        let text = with_project_edit(|p| {
+            p["actions"][0]["due"] = Value::String("31.12.2026".into());
+            p["actions"][1]["whys"] = serde_json::json!([]);
+            p["actions"][2]["id"] = p["actions"][0]["id"].clone();
+            p["responses"][1]["nps"] = serde_json::json!(12);
+        });
+        let shown: Vec<String> = problems(&text).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "projects[0].actions[0]: The due date \u{201c}31.12.2026\u{201d} is not a calendar date written as YYYY-MM-DD.".to_owned(),
+                "projects[0].actions[1]: The root cause is required: answer \u{201c}why?\u{201d} at least once.".to_owned(),
+                "projects[0].responses[1].nps: 12 is outside 0–10".to_owned(),
+            ],
+        );
+        // With every action readable, a repeated id is named too.
+        let duplicate = with_project_edit(|p| p["actions"][2]["id"] = p["actions"][0]["id"].clone());
+        assert_eq!(
+            problems(&duplicate).iter().map(ToString::to_string).collect::<Vec<_>>(),
+            vec!["projects[0].actions[2].id: the action id \"a1\" is already used by actions[0]".to_owned()]
+        );
+        // An action whose wave was deleted later is restored as it is.
+        let mut project = small();
+        project.delete_wave("2026 Q1");
+        assert!(restore(backup_json(&[project.clone()]).as_bytes()).is_ok());
     }
 
     #[test]

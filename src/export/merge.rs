@@ -1,6 +1,7 @@
 //! Merging a backup's project into a stored one: responses de-duplicated by id, each
 //! differing answer a [`Conflict`] for the user to decide, nothing dropped silently.
 
+use crate::model::actions::Action;
 use crate::model::{Dimension, Item, Measurement, Project, Response, Stage, Standard, Wave};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -118,7 +119,10 @@ impl std::error::Error for MergeError {}
 /// the target's definition (listed in `differing`). A standard whose id is taken by a
 /// different standard here is added under a new id, its measurements following it.
 /// Measurements, promises and complaints are merged as multisets: an entry already here as
-/// often as in the backup is not added again.
+/// often as in the backup is not added again. Actions are matched by id like standards: one
+/// the target lacks is added, an identical one is skipped, and one whose id is taken here by
+/// a different action (edited on the other laptop, or recorded there under the same number)
+/// is added under the next free id and listed in `differing`, so neither version is lost.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergePlan {
     target: Project,
@@ -149,6 +153,8 @@ pub struct MergePlan {
     pub new_complaints: Vec<crate::model::Complaint>,
     /// Saved column mappings for sources the target has none for.
     pub new_mappings: Vec<crate::import::SavedMapping>,
+    /// Actions the target lacks; renumbered ones carry their new id.
+    pub new_actions: Vec<Action>,
     /// Things defined on both sides differently, where the target's definition is kept.
     pub differing: Vec<String>,
 }
@@ -306,7 +312,44 @@ impl MergePlan {
             }
         }
 
+        // Actions by id; a taken id with other content gets the next free one.
+        let mut new_actions = Vec::new();
+        let mut highest = target
+            .actions
+            .iter()
+            .chain(&incoming.actions)
+            .filter_map(|a| a.id().strip_prefix('a').and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .unwrap_or(0);
+        let mut taken: HashSet<String> =
+            target.actions.iter().chain(&incoming.actions).map(|a| a.id().to_owned()).collect();
+        for action in &incoming.actions {
+            // Already here under another id (renumbered by an earlier merge): nothing to add.
+            let here_as_copy = target.actions.iter().any(|a| a.with_id(action.id().to_owned()) == *action);
+            match target.actions.iter().find(|a| a.id() == action.id()) {
+                Some(mine) if mine == action => {}
+                _ if here_as_copy => {}
+                None => new_actions.push(action.clone()),
+                Some(_) => {
+                    let id = loop {
+                        highest = highest.saturating_add(1);
+                        let candidate = format!("a{highest}");
+                        if taken.insert(candidate.clone()) {
+                            break candidate;
+                        }
+                    };
+                    differing.push(format!(
+                        "action {} ({}): a different action has this id here; the backup's is added as {id}",
+                        action.id(),
+                        action.item()
+                    ));
+                    new_actions.push(action.with_id(id));
+                }
+            }
+        }
+
         Ok(MergePlan {
+            new_actions,
             new_mappings,
             added,
             identical,
@@ -349,6 +392,7 @@ impl MergePlan {
             && self.new_promises.is_empty()
             && self.new_complaints.is_empty()
             && self.new_mappings.is_empty()
+            && self.new_actions.is_empty()
     }
 
     /// The merged project: the target with everything planned added, and each conflict
@@ -389,6 +433,7 @@ impl MergePlan {
         project.promises.extend(self.new_promises.iter().cloned());
         project.complaints.extend(self.new_complaints.iter().cloned());
         project.import_mappings.extend(self.new_mappings.iter().cloned());
+        project.actions.extend(self.new_actions.iter().cloned());
         // A wave date the target lacks is taken from the backup.
         for wave in &mut project.waves {
             if wave.date.is_none() {
@@ -399,5 +444,44 @@ impl MergePlan {
         }
         project.append_responses(self.added.clone(), &self.new_waves);
         Ok(project)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::actions::{ActionInput, Status};
+
+    #[test]
+    fn actions_merge_by_id_and_a_taken_id_is_renumbered_not_lost() {
+        let mine = crate::demo::hotel();
+        let mut theirs = mine.clone();
+        // Edited on the other laptop: a1's status; recorded there: a new a4.
+        theirs.set_action_status("a1", Status::Dropped).unwrap();
+        let input = ActionInput {
+            item: "RES4".into(),
+            gap: None,
+            wave: "2026 Q3".into(),
+            whys: vec!["The phone rings long.".into()],
+            owner: "Jonas Berg".into(),
+            text: "Forward calls to the back office after four rings.".into(),
+            due: "2026-11-30".into(),
+            status: Status::Planned,
+        };
+        assert_eq!(theirs.add_action(&input).unwrap(), "a4");
+        let plan = MergePlan::new(&mine, &theirs).unwrap();
+        let ids: Vec<&str> = plan.new_actions.iter().map(Action::id).collect();
+        assert_eq!(ids, ["a5", "a4"], "a1 differs: added as a5 (a4 is taken in the backup); a4 is new");
+        assert_eq!(plan.new_actions[0].status(), Status::Dropped);
+        assert!(plan.differing.iter().any(|d| d.starts_with("action a1 (RES2)") && d.ends_with("added as a5")), "{:?}", plan.differing);
+        let merged = plan.apply(&[]).unwrap();
+        assert_eq!(merged.actions.len(), 5);
+        assert_eq!(merged.action("a1").unwrap().status(), Status::Done, "the one here is kept as it was");
+        // Merging the same backup again adds nothing: the renumbered copy is recognised.
+        let again = MergePlan::new(&merged, &theirs).unwrap();
+        assert!(again.new_actions.is_empty(), "{:?}", again.new_actions);
+        assert!(again.is_empty(), "{again:?}");
+        let same = MergePlan::new(&mine, &mine).unwrap();
+        assert!(same.is_empty());
     }
 }

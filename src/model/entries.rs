@@ -119,7 +119,7 @@ impl fmt::Display for EntryError {
             EntryError::UnknownItem { code } => write!(f, "The item {code} is not in this project."),
             EntryError::UnknownStandard { id } => write!(
                 f,
-                "The standard \u{201c}{id}\u{201d} is not in this project; it may have been removed on the Setup page."
+                "The standard \u{201c}{id}\u{201d} is not in this project; it may have been removed on the Items page."
             ),
             EntryError::NoKpi { standard } => write!(
                 f,

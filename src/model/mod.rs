@@ -433,6 +433,9 @@ pub struct Project {
     /// Column mappings of survey-tool exports, remembered per source for the next wave.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub import_mappings: Vec<crate::import::SavedMapping>,
+    /// Actions decided on priorities, with their root causes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<actions::Action>,
 }
 
 fn journey_is_empty(journey: &Journey) -> bool {
@@ -470,6 +473,7 @@ impl Project {
             promises: Vec::new(),
             complaints: Vec::new(),
             import_mappings: Vec::new(),
+            actions: Vec::new(),
         })
     }
 

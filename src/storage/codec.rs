@@ -25,6 +25,11 @@
 //! cannot hold (NaN, ±∞) are written as strings, so every value reads back bit for bit
 //! (apart from the payload of a NaN).
 //!
+//! Everything else of the project (journey, standards, promises, complaints, actions…) is in
+//! `project`, in the model's serde form. Fields added there later are optional with a default
+//! (`actions` is left out when empty), so documents written before they existed read as they
+//! are, within schema 2, and a project without them is written byte for byte as before.
+//!
 //! Schema 1 stored the model's serde form as is (`{"schema":1,"revision":…,"project":{…}}`,
 //! answers as `{"TAN1":[6.0,5.0],…}`, about 600 characters per respondent); it is migrated on
 //! read, and the next save writes schema 2.
@@ -511,6 +516,34 @@ mod tests {
     fn the_demo_round_trips_exactly() {
         let demo = crate::demo::hotel();
         assert_eq!(round_trip(&demo), demo);
+    }
+
+    #[test]
+    fn a_document_written_before_actions_existed_still_loads() {
+        // Schema 2 as the build before actions wrote it: no "actions" key.
+        let raw = r#"{"schema":2,"revision":4,"project":{"id":"old","name":"Old","scale":{"min":1,"max":7},"dimensions":[],"items":[],"waves":[{"name":"W1"}],"current_wave":"W1","responses":[]},"responses":{"items":[],"waves":[],"segments":[],"dimensions":[],"rows":[]}}"#;
+        let document = decode_project(raw).unwrap();
+        assert_eq!(document.revision, 4);
+        assert!(document.project.actions.is_empty());
+        // Written back unchanged, it has no "actions" key either.
+        let again = encode_project(&document.project, 4).unwrap();
+        assert!(!again.contains("actions"), "{again}");
+        assert_eq!(again, raw);
+    }
+
+    #[test]
+    fn a_project_with_actions_round_trips_byte_identically() {
+        let demo = crate::demo::hotel();
+        assert!(!demo.actions.is_empty());
+        let text = encode_project(&demo, 9).unwrap();
+        assert!(text.contains(r#""actions":[{"id":"a1","item":"RES2""#), "actions are stored in the project part");
+        let back = decode_project(&text).unwrap().project;
+        assert_eq!(back.actions, demo.actions);
+        assert_eq!(encode_project(&back, 9).unwrap(), text);
+        // A damaged action makes the document unreadable (quarantined), never half-read.
+        let bad = text.replacen(r#""due":"2026-04-30""#, r#""due":"2026-04-31""#, 1);
+        assert_ne!(bad, text);
+        assert!(matches!(decode_project(&bad), Err(Unreadable::Corrupt(d)) if d.contains("due date")));
     }
 
     #[test]

@@ -11,8 +11,8 @@ mod state;
 
 use leptos::prelude::*;
 use pages::{
-    actions::ActionsPage, analysis::AnalysisPage, dashboard::DashboardPage, data::DataPage, projects::ProjectsPage,
-    report::ReportPage, settings::SettingsPage, setup::SetupPage,
+    actions::ActionsPage, analysis::AnalysisPage, dashboard::DashboardPage, data::DataPage, items::ItemsPage,
+    journey::JourneyPage, projects::ProjectsPage, report::ReportPage, settings::SettingsPage,
 };
 use route::Route;
 use state::AppState;
@@ -60,10 +60,10 @@ fn App() -> impl IntoView {
                 Route::Projects => view! { <ProjectsPage /> }.into_any(),
                 Route::Settings => view! { <SettingsPage /> }.into_any(),
                 Route::Dashboard(id) => view! { <DashboardPage id=id /> }.into_any(),
-                Route::Journey(id) => view! { <SetupPage id=id /> }.into_any(),
-                Route::Items(id) => view! { <SetupPage id=id /> }.into_any(),
+                Route::Journey(id) => view! { <JourneyPage id=id /> }.into_any(),
+                Route::Items(id) => view! { <ItemsPage id=id /> }.into_any(),
                 Route::Data(id) => view! { <DataPage id=id /> }.into_any(),
-                Route::Analysis(id, _) => view! { <AnalysisPage id=id /> }.into_any(),
+                Route::Analysis(id, section) => view! { <AnalysisPage id=id section=section /> }.into_any(),
                 Route::Actions(id) => view! { <ActionsPage id=id /> }.into_any(),
                 Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
                 Route::NotFound => view! {

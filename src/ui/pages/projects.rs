@@ -1,10 +1,12 @@
-//! Projects: list, create from a template, open, rename, delete (with confirmation).
+//! Projects: list, create from a template, open, rename, delete (with confirmation), and add
+//! or reset the demo project.
 
 use crate::demo;
-use crate::model::{Project, ProjectId, Scale};
+use crate::model::{ProjectId, Scale};
 use crate::storage::IndexEntry;
 use crate::template;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::pages::editor::focus_first;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -27,6 +29,25 @@ pub fn ProjectsPage() -> impl IntoView {
             state.info("The demo project is back.".into());
         }
     };
+    let confirming_reset = RwSignal::new(false);
+    let reset_demo = Callback::new(move |()| {
+        confirming_reset.set(false);
+        let project = demo::hotel();
+        // Saved over the stored revision; a stored copy that cannot be read is replaced.
+        let revision = match state.load(&project.id) {
+            Some(loaded) => Some(loaded.revision),
+            None => {
+                if let Some(store) = state.store() {
+                    let _ = store.delete_project(&project.id);
+                }
+                None
+            }
+        };
+        if state.save(&project, revision).is_ok() {
+            state.info("The demo project is back as it was first shown.".into());
+        }
+        focus_first(vec!["[data-testid=\"reset-demo\"]".into()]);
+    });
 
     view! {
         <section class="page">
@@ -50,7 +71,23 @@ pub fn ProjectsPage() -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <Show when=move || !has_demo()>
+            <Show when=move || !has_demo()
+                fallback=move || view! {
+                    <div class="demo-reset">
+                        <button class="button-quiet" data-testid="reset-demo"
+                            on:click=move |_| confirming_reset.set(true)>"Reset the demo"</button>
+                        <Show when=move || confirming_reset.get()>
+                            <Confirm
+                                question="Reset the demo project to how it was first shown? Every change made to it here \u{2014} answers, items, journey, actions \u{2014} is lost. Your own projects are not touched.".to_owned()
+                                confirm_label="Reset the demo"
+                                on_confirm=reset_demo
+                                on_cancel=Callback::new(move |()| {
+                                    confirming_reset.set(false);
+                                    focus_first(vec!["[data-testid=\"reset-demo\"]".into()]);
+                                }) />
+                        </Show>
+                    </div>
+                }>
                 <button class="button-quiet" data-testid="restore-demo" on:click=restore_demo>
                     "Add the demo project"
                 </button>
@@ -71,7 +108,7 @@ fn CreateProject() -> impl IntoView {
         ev.prevent_default();
         let Some(template) = template::by_key(&template_key.get_untracked()) else { return };
         let Some(id) = new_project_id() else { return };
-        match Project::new(id.clone(), &name.get_untracked(), Scale::SEVEN, template.dimensions(), template.items()) {
+        match template.project(id.clone(), &name.get_untracked(), Scale::SEVEN) {
             Err(error) => problem.set(Some(format!("Project not created: {error}."))),
             Ok(project) => {
                 problem.set(None);
@@ -98,7 +135,7 @@ fn CreateProject() -> impl IntoView {
                 </label>
                 <label>
                     <span>"Items"</span>
-                    <select data-testid="new-project-template"
+                    <select data-testid="new-project-template" aria-describedby="template-summary"
                         on:change=move |ev| template_key.set(event_target_value(&ev))>
                         {template::ALL.iter().map(|t| view! {
                             <option value=t.key selected=move || template_key.get() == t.key>{t.name}</option>
@@ -108,7 +145,10 @@ fn CreateProject() -> impl IntoView {
                 <button type="submit" class="button-primary" data-testid="create-project">"Create project"</button>
             </div>
             <p id="create-problem" class="field-problem" data-testid="create-problem">{move || problem.get()}</p>
-            <p class="hint">"Rating scale 1–7. Item texts can be edited later."</p>
+            <p id="template-summary" class="hint" data-testid="template-summary">
+                {move || template::by_key(&template_key.get()).map(|t| t.summary)}
+            </p>
+            <p class="hint">"Rating scale 1–7. Items, dimensions and the journey can be edited later."</p>
         </form>
     }
 }

@@ -439,6 +439,7 @@ fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<(
             (plan.new_measurements.len(), "measurement", "measurements"),
             (plan.new_promises.len(), "promise", "promises"),
             (plan.new_complaints.len(), "complaint", "complaints"),
+            (plan.new_actions.len(), "action", "actions"),
             (plan.new_mappings.len(), "saved column mapping", "saved column mappings"),
         ];
         let counted: Vec<String> = counts.iter().filter(|c| c.0 > 0).map(|(n, one, many)| plural(*n, one, many)).collect();

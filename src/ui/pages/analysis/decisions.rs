@@ -57,7 +57,7 @@ pub fn JourneyTable(project: Project, results: Results) -> impl IntoView {
         return view! {
             <section aria-labelledby="journey-heading">
                 <h2 id="journey-heading">"Journey"</h2>
-                <p class="empty">"No customer journey is set up yet. Add stages and touchpoints on the Setup page and link items to them."</p>
+                <p class="empty">"No customer journey is set up yet. Add stages and touchpoints on the Journey page and link items to them."</p>
             </section>
         }
         .into_any();

@@ -2,6 +2,7 @@
 //! to fix first. All figures come from one `Results` memo, recomputed only when the data or a
 //! filter changes.
 
+mod charts;
 mod decisions;
 mod overview;
 mod table;
@@ -17,9 +18,10 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// The Analysis page.
+/// The Analysis page, scrolled to the element with id `section` when one is given
+/// (`#/p/<id>/analysis/<section>`, e.g. `gap-perception` or `charts`).
 #[component]
-pub fn AnalysisPage(id: ProjectId) -> impl IntoView {
+pub fn AnalysisPage(id: ProjectId, #[prop(default = None)] section: Option<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let loaded = use_project(id.clone());
     let filter = RwSignal::new(Filter::all());
@@ -37,6 +39,7 @@ pub fn AnalysisPage(id: ProjectId) -> impl IntoView {
     };
     let data_href = Route::Data(id).href();
     let project_signal = Signal::derive(move || loaded.get().map(|l| l.project));
+    scroll_to_section(section, Signal::derive(move || results.with(Option::is_some)));
 
     view! {
         <section class="page">
@@ -54,6 +57,11 @@ pub fn AnalysisPage(id: ProjectId) -> impl IntoView {
                     }.into_any());
                 }
                 let stored = StoredValue::new(project.clone());
+                // The charts stay mounted across filter changes and redraw from these signals.
+                let chart_results = Signal::derive(move || {
+                    results.get().unwrap_or_else(|| Results::for_project(&stored.get_value(), &Filter::all()))
+                });
+                let chart_project = Signal::stored(project.clone());
                 Some(view! {
                     <Filters project=project filter=filter on_download=Callback::new(download_results) />
                     <CsvExport kind=CsvKind::Results
@@ -64,7 +72,13 @@ pub fn AnalysisPage(id: ProjectId) -> impl IntoView {
                         view! {
                             <overview::Summary project=project.clone() results=results.clone() />
                             <decisions::Priorities project=project.clone() results=results.clone() />
-                            <overview::GapModel project=project.clone() results=results.clone() />
+                            <overview::GapModel project=project results=results />
+                        }
+                    })}
+                    <charts::Charts project=chart_project results=chart_results />
+                    {move || results.get().map(|results| {
+                        let project = stored.get_value();
+                        view! {
                             <table::ItemTable project=project.clone() results=results.clone() />
                             <decisions::JourneyTable project=project.clone() results=results.clone() />
                             <decisions::IpaTable project=project.clone() results=results.clone() />
@@ -136,4 +150,37 @@ fn Filters(project: Project, filter: RwSignal<Filter>, on_download: Callback<lep
             <button on:click=move |ev| on_download.run(ev) data-testid="download-results">"Download results (JSON)"</button>
         </div>
     }
+}
+
+/// Scrolls to the element with id `section` once the figures are on the page, and moves the
+/// focus there so keyboard and screen-reader users land where the link pointed.
+fn scroll_to_section(section: Option<String>, ready: Signal<bool>) {
+    let Some(section) = section else { return };
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if ready.get() && !done.get_value() {
+            done.set_value(true);
+            scroll_when_there(section.clone(), 30);
+        }
+    });
+}
+
+/// Tries on each of the next `frames` animation frames: the section appears once the page
+/// has rendered the figures, which may be after this page's effects ran.
+fn scroll_when_there(section: String, frames: u8) {
+    request_animation_frame(move || {
+        let target = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&section));
+        match target {
+            Some(target) => {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
+                target.scroll_into_view_with_scroll_into_view_options(&options);
+                if let Ok(target) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(target) {
+                    let _ = target.focus();
+                }
+            }
+            None if frames > 0 => scroll_when_there(section, frames - 1),
+            None => {}
+        }
+    });
 }

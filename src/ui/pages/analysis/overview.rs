@@ -88,7 +88,7 @@ pub fn Summary(project: Project, results: Results) -> impl IntoView {
                 <h2>"Overall perception gap"</h2>
                 {perception}
             </div>
-            <div class="card" data-testid="experience-gap">
+            <div class="card" id="gap-experience" tabindex="-1" data-testid="experience-gap">
                 <h2>"Experience gap (the 80/8 gap)"</h2>
                 {top_box}
             </div>
@@ -122,12 +122,12 @@ pub fn GapModel(project: Project, results: Results) -> impl IntoView {
     };
     let standards_text = match results.overall.standards_coverage_pct {
         Some(pct) => format!("Standards cover {} % of what matters to customers (importance-weighted).", number(Some(pct), 0)),
-        None => "Not measured: no standards are set up (Setup page).".to_owned(),
+        None => "Not measured: no standards are set up (Items page).".to_owned(),
     };
     let missing: Vec<String> = results.standards_gap.important_without_standard.clone();
     let unimportant: Vec<String> = results.standards_gap.standards_on_unimportant_items.clone();
     let communication = if promise_items == 0 {
-        "Not measured: no marketing promises are recorded (Setup page).".to_owned()
+        "Not measured: no marketing promises are recorded (Items page).".to_owned()
     } else {
         format!("{promise_short} of {promise_items} promises are not kept (customers' P below the promised level).")
     };
@@ -171,8 +171,8 @@ pub fn GapModel(project: Project, results: Results) -> impl IntoView {
         <section aria-labelledby="model-heading" class="gap-model">
             <h2 id="model-heading">"The five gaps"</h2>
             <dl class="gap-list" data-testid="gap-list">
-                <div><dt>"1 · Knowledge gap"</dt><dd data-testid="gap1">{knowledge}</dd></div>
-                <div>
+                <div id="gap-knowledge" tabindex="-1"><dt>"1 · Knowledge gap"</dt><dd data-testid="gap1">{knowledge}</dd></div>
+                <div id="gap-standards" tabindex="-1">
                     <dt>"2 · Standards gap"</dt>
                     <dd data-testid="gap2">
                         {standards_text}
@@ -180,14 +180,14 @@ pub fn GapModel(project: Project, results: Results) -> impl IntoView {
                         {(!unimportant.is_empty()).then(|| view! { <span class="block">{format!("Standards on items customers rate less important: {}.", unimportant.join(", "))}</span> })}
                     </dd>
                 </div>
-                <div>
+                <div id="gap-delivery" tabindex="-1">
                     <dt>"3 · Delivery gap"</dt>
                     <dd data-testid="gap3">
                         {if has_delivery { "How often each standard's target was met in the measurements." } else { "Not measured: no standard has a numeric target with measurements." }}
                     </dd>
                 </div>
-                <div><dt>"4 · Communication gap"</dt><dd data-testid="gap4">{communication}</dd></div>
-                <div><dt>"5 · Perception gap"</dt><dd data-testid="gap5">{perception}</dd></div>
+                <div id="gap-communication" tabindex="-1"><dt>"4 · Communication gap"</dt><dd data-testid="gap4">{communication}</dd></div>
+                <div id="gap-perception" tabindex="-1"><dt>"5 · Perception gap"</dt><dd data-testid="gap5">{perception}</dd></div>
             </dl>
             {has_delivery.then(|| view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Delivery against standards">

@@ -126,7 +126,7 @@ pub fn MeasurementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                     <p class="empty" data-testid="no-kpi-standards">
                         "No standard in this project has a KPI target yet, so there is nothing to measure. "
                         "Standards and their targets are set up on the "
-                        <a href=setup_href data-testid="setup-link">"Setup page"</a>"."
+                        <a href=setup_href data-testid="setup-link">"Items page"</a>"."
                     </p>
                 }>
                 <form class="de-form" on:submit=submit novalidate data-testid="measure-form">

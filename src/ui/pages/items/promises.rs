@@ -1,6 +1,6 @@
 //! Promises: what marketing tells customers about an item, on the project's scale.
 
-use super::{channel_options, content_key, focus_first, invalid, item_options, option_value, read, unique_id, Editor, Problem, ProjectMemo};
+use crate::ui::pages::editor::{channel_options, content_key, focus_first, invalid, item_options, option_value, read, unique_id, Editor, Problem, ProjectMemo};
 use crate::model::standards::PromiseInput;
 use crate::model::{Channel, Promise};
 use leptos::ev::SubmitEvent;

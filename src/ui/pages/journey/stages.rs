@@ -1,6 +1,6 @@
 //! The customer journey: stages with their touchpoints, and the owners per channel.
 
-use super::{channel_options, focus_first, invalid, read, unique_id, Editor, Problem, ProjectMemo};
+use crate::ui::pages::editor::{channel_options, focus_first, invalid, read, unique_id, Editor, Problem, ProjectMemo};
 use crate::model::journey::{Step, TouchpointInput};
 use crate::model::{Channel, Stage, Touchpoint};
 use crate::ui::components::confirm::Confirm;

@@ -1,6 +1,6 @@
 //! Items and touchpoints: which touchpoint each item is about.
 
-use super::{option_value, read, touchpoint_options, unique_id, Editor, Problem, ProjectMemo, TouchpointGroups};
+use crate::ui::pages::editor::{option_value, read, touchpoint_options, unique_id, Editor, Problem, ProjectMemo, TouchpointGroups};
 use leptos::prelude::*;
 
 /// Which touchpoint each item is about.

@@ -1,56 +1,60 @@
-//! Setup: the survey type (E and P, or perception only), the customer journey, which item
-//! belongs to which touchpoint, standards with KPI targets, and marketing promises.
-//!
-//! Every change goes through [`Editor::apply`]: the validated change is made on a copy of the
-//! project in the model (`impl Project` in `model::journey` and `model::standards`), saved
-//! at the page's revision, and only then shown. A refused change leaves storage and page as
-//! they were and says why next to the form, naming the field.
-//!
-//! This file holds the page and what its sections share; each section has its own file:
-//! `survey`, `journey`, `links` (items and touchpoints), `standards` and `promises`.
+//! What the Journey and Items pages share: every change goes through [`Editor::apply`]. The
+//! validated change is made on a copy of the project in the model (`impl Project` in
+//! `model::journey`, `model::items` and `model::standards`), saved at the page's revision,
+//! and only then shown. A refused change leaves storage and page as they were and says why
+//! next to the form, naming the field.
 
-mod journey;
-mod links;
-mod promises;
-mod standards;
-mod survey;
-
+use crate::model::items::ItemError;
 use crate::model::journey::SetupError;
 use crate::model::{Channel, Project, ProjectId};
 use crate::storage::{Loaded, StorageError};
 use crate::ui::pages::data::use_project;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
-use journey::JourneySection;
 use leptos::prelude::*;
-use links::ItemLinks;
-use promises::PromisesSection;
-use standards::StandardsSection;
+use std::fmt::Display;
 use std::sync::atomic::{AtomicU64, Ordering};
-use survey::SurveyType;
 use wasm_bindgen::JsCast;
 
 /// The page's copy of the project; `None` while it cannot be read.
-type ProjectMemo = Memo<Option<Project>>;
+pub(super) type ProjectMemo = Memo<Option<Project>>;
 /// The touchpoints by stage, for selects: (stage name, [(code, touchpoint name)]).
-type TouchpointGroups = Memo<Vec<(String, Vec<(String, String)>)>>;
+pub(super) type TouchpointGroups = Memo<Vec<(String, Vec<(String, String)>)>>;
 
 /// Reads from the page's project; `None` when it is not loaded.
-fn read<T>(project: ProjectMemo, f: impl FnOnce(&Project) -> T) -> Option<T> {
+pub(super) fn read<T>(project: ProjectMemo, f: impl FnOnce(&Project) -> T) -> Option<T> {
     project.with(|p| p.as_ref().map(f))
 }
 
 /// A message about a refused change, and the field it is about (for `aria-invalid`).
 #[derive(Debug, Clone, PartialEq)]
-struct Problem {
-    field: Option<&'static str>,
-    text: String,
+pub(super) struct Problem {
+    pub(super) field: Option<&'static str>,
+    pub(super) text: String,
+}
+
+/// An error of the model that names the field it is about.
+pub(super) trait FieldError: Display {
+    /// The field, when it is one of the form's fields.
+    fn field(&self) -> Option<&'static str>;
+}
+
+impl FieldError for SetupError {
+    fn field(&self) -> Option<&'static str> {
+        SetupError::field(self)
+    }
+}
+
+impl FieldError for ItemError {
+    fn field(&self) -> Option<&'static str> {
+        ItemError::field(self)
+    }
 }
 
 /// Why a change was not made.
-enum Refused {
-    /// The model refused the input.
-    Invalid(SetupError),
+pub(super) enum Refused {
+    /// The model refused the input: the field it is about and why.
+    Invalid(Option<&'static str>, String),
     /// The input was fine but could not be saved.
     Storage(StorageError),
     /// The project is not loaded.
@@ -59,9 +63,9 @@ enum Refused {
 
 impl Refused {
     /// "Stage not added: the stage name must not be empty."
-    fn problem(&self, what: &str) -> Problem {
+    pub(super) fn problem(&self, what: &str) -> Problem {
         match self {
-            Refused::Invalid(error) => Problem { field: error.field(), text: format!("{what}: {error}.") },
+            Refused::Invalid(field, error) => Problem { field: *field, text: format!("{what}: {error}.") },
             Refused::Storage(error) => Problem { field: None, text: format!("{what}. {error}") },
             Refused::NotLoaded => Problem { field: None, text: format!("{what}: the project is not loaded.") },
         }
@@ -70,7 +74,7 @@ impl Refused {
 
 /// Applies validated changes to the project and saves them.
 #[derive(Clone, Copy)]
-struct Editor {
+pub(super) struct Editor {
     state: AppState,
     loaded: RwSignal<Option<Loaded>>,
 }
@@ -78,10 +82,10 @@ struct Editor {
 impl Editor {
     /// Makes `change` on a copy of the project and saves it at the page's revision; the
     /// page's copy follows only once storage has the change. On any error nothing changes.
-    fn apply<T>(&self, change: impl FnOnce(&mut Project) -> Result<T, SetupError>) -> Result<T, Refused> {
+    pub(super) fn apply<T, E: FieldError>(&self, change: impl FnOnce(&mut Project) -> Result<T, E>) -> Result<T, Refused> {
         let Some(current) = self.loaded.get_untracked() else { return Err(Refused::NotLoaded) };
         let mut project = current.project;
-        let value = change(&mut project).map_err(Refused::Invalid)?;
+        let value = change(&mut project).map_err(|e| Refused::Invalid(e.field(), e.to_string()))?;
         let revision = self.state.save(&project, Some(current.revision)).map_err(Refused::Storage)?;
         self.loaded.set(Some(Loaded { project, revision }));
         Ok(value)
@@ -89,14 +93,14 @@ impl Editor {
 }
 
 /// An id for `aria-describedby`, unique on the page.
-fn unique_id(prefix: &str) -> String {
+pub(super) fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// After the next render, focuses the first element matching one of `selectors`: keyboard
 /// users keep their place when the element they used is re-created or disabled.
-fn focus_first(selectors: Vec<String>) {
+pub(super) fn focus_first(selectors: Vec<String>) {
     request_animation_frame(move || {
         let document = document();
         for selector in &selectors {
@@ -110,12 +114,12 @@ fn focus_first(selectors: Vec<String>) {
 }
 
 /// `Some("true")` when `problem` is about `field`.
-fn invalid(problem: RwSignal<Option<Problem>>, field: &'static str) -> impl Fn() -> Option<&'static str> + Copy {
+pub(super) fn invalid(problem: RwSignal<Option<Problem>>, field: &'static str) -> impl Fn() -> Option<&'static str> + Copy {
     move || problem.with(|p| p.as_ref().is_some_and(|p| p.field == Some(field))).then_some("true")
 }
 
 /// Shortens long item texts for a select.
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {
@@ -123,52 +127,10 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// The Setup page.
-#[component]
-pub fn SetupPage(id: ProjectId) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let loaded = use_project(id);
-    let editor = Editor { state, loaded };
-    let project: ProjectMemo = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| l.project.clone())));
-    let is_loaded = Memo::new(move |_| loaded.with(Option::is_some));
-    let groups: TouchpointGroups = Memo::new(move |_| {
-        read(project, |p| {
-            p.journey
-                .stages
-                .iter()
-                .map(|s| (s.name.clone(), s.touchpoints.iter().map(|t| (t.code.clone(), t.name.clone())).collect()))
-                .collect()
-        })
-        .unwrap_or_default()
-    });
-
-    view! {
-        <section class="page setup-page">
-            <h1>"Setup"</h1>
-            <Show when=move || is_loaded.get()
-                fallback=|| view! {
-                    <p class="empty" data-testid="setup-not-loaded">
-                        "This project could not be opened. " <a href=Route::Projects.href()>"Back to the projects"</a>
-                    </p>
-                }>
-                <p class="lead">
-                    "What the survey asks, the journey your customers take, and what the business has set "
-                    "itself (standards) and promised (marketing). The analysis uses all of it."
-                </p>
-                <SurveyType editor=editor project=project />
-                <JourneySection editor=editor project=project />
-                <ItemLinks editor=editor project=project groups=groups />
-                <StandardsSection editor=editor project=project groups=groups />
-                <PromisesSection editor=editor project=project />
-            </Show>
-        </section>
-    }
-}
-
 // ---- Options for selects ----
 
 /// The `<option>`s of every channel, `selected` marked.
-fn channel_options(selected: impl Fn() -> Channel + Copy + Send + Sync + 'static) -> impl IntoView {
+pub(super) fn channel_options(selected: impl Fn() -> Channel + Copy + Send + Sync + 'static) -> impl IntoView {
     Channel::ALL
         .into_iter()
         .map(|channel| view! { <option value=channel.as_str() prop:selected=move || selected() == channel>{channel.label()}</option> })
@@ -177,7 +139,7 @@ fn channel_options(selected: impl Fn() -> Channel + Copy + Send + Sync + 'static
 
 /// The `<option>`s "(none)" and every touchpoint grouped by stage, `selected` marked; a
 /// link to a touchpoint that no longer exists is shown rather than silently dropped.
-fn touchpoint_options(groups: TouchpointGroups, selected: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+pub(super) fn touchpoint_options(groups: TouchpointGroups, selected: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
     move || {
         let groups = groups.get();
         let current = selected();
@@ -202,12 +164,12 @@ fn touchpoint_options(groups: TouchpointGroups, selected: impl Fn() -> Option<St
     }
 }
 
-fn option_value(text: String) -> Option<String> {
+pub(super) fn option_value(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
 /// The `<option>`s "(none)" and every item, `selected` marked.
-fn item_options(project: ProjectMemo, none_label: &'static str, selected: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
+pub(super) fn item_options(project: ProjectMemo, none_label: &'static str, selected: impl Fn() -> Option<String> + Copy + Send + Sync + 'static) -> impl IntoView {
     move || {
         let items = read(project, |p| p.items.iter().map(|i| (i.code.to_string(), i.text.clone())).collect::<Vec<_>>()).unwrap_or_default();
         let current = selected();
@@ -222,6 +184,46 @@ fn item_options(project: ProjectMemo, none_label: &'static str, selected: impl F
 }
 
 /// A key that changes whenever anything shown in a row changes.
-fn content_key<T: serde::Serialize>(index: usize, value: &T) -> String {
+pub(super) fn content_key<T: serde::Serialize>(index: usize, value: &T) -> String {
     format!("{index}:{}", serde_json::to_string(value).unwrap_or_default())
+}
+
+/// The page's project, loaded and kept in step with storage, with the editor that changes it.
+pub(super) struct Workbench {
+    pub(super) editor: Editor,
+    pub(super) project: ProjectMemo,
+    pub(super) is_loaded: Memo<bool>,
+    pub(super) groups: TouchpointGroups,
+}
+
+impl Workbench {
+    /// Loads the project `id` for a page that edits it.
+    pub(super) fn open(id: ProjectId) -> Workbench {
+        let state = expect_context::<AppState>();
+        let loaded = use_project(id);
+        let editor = Editor { state, loaded };
+        let project: ProjectMemo = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| l.project.clone())));
+        let is_loaded = Memo::new(move |_| loaded.with(Option::is_some));
+        let groups: TouchpointGroups = Memo::new(move |_| {
+            read(project, |p| {
+                p.journey
+                    .stages
+                    .iter()
+                    .map(|s| (s.name.clone(), s.touchpoints.iter().map(|t| (t.code.clone(), t.name.clone())).collect()))
+                    .collect()
+            })
+            .unwrap_or_default()
+        });
+        Workbench { editor, project, is_loaded, groups }
+    }
+}
+
+/// Shown instead of a page whose project cannot be read.
+#[component]
+pub(super) fn NotLoaded() -> impl IntoView {
+    view! {
+        <p class="empty" data-testid="setup-not-loaded">
+            "This project could not be opened. " <a href=Route::Projects.href()>"Back to the projects"</a>
+        </p>
+    }
 }

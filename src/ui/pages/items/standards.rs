@@ -1,6 +1,6 @@
 //! Standards: the business's own service specifications, with optional KPI targets.
 
-use super::{
+use crate::ui::pages::editor::{
     content_key, focus_first, invalid, item_options, option_value, read, touchpoint_options, unique_id, Editor, Problem,
     ProjectMemo, TouchpointGroups,
 };

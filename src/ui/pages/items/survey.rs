@@ -1,6 +1,7 @@
 //! The survey type switch: expectation and perception, or perception only.
 
-use super::{read, Editor, Problem, ProjectMemo};
+use crate::ui::pages::editor::{read, Editor, Problem, ProjectMemo};
+use crate::model::journey::SetupError;
 use leptos::prelude::*;
 
 const EP_TEXT: &str = "Customers rate, for each item, what they expect (E) and what they got (P). \
@@ -27,7 +28,7 @@ pub(super) fn SurveyType(editor: Editor, project: ProjectMemo) -> impl IntoView 
         }
         match editor.apply(|p| {
             p.perception_only = perception_only;
-            Ok(())
+            Ok::<(), SetupError>(())
         }) {
             Ok(()) => {
                 problem.set(None);

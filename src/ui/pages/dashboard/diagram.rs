@@ -1,0 +1,208 @@
+//! The gap model drawn as our own SVG: the customers' side above the line, the provider's
+//! side below, and each gap as a badge on the bracket between the two things it separates.
+//!
+//! The drawing is portrait (400 × 600 units) so that it stays readable on a phone as well as
+//! beside the side column on a desktop. Every badge is a link to the gap's detail, and the
+//! list under the drawing says the same in words.
+
+use crate::analysis::dashboard::{Gap, GapFigure, Status};
+use crate::model::ProjectId;
+use crate::ui::format::number;
+use crate::ui::route::Route;
+use leptos::prelude::*;
+
+const BADGE_WIDTH: f64 = 112.0;
+const BADGE_HEIGHT: f64 = 78.0;
+
+/// The displayed value of a figure, without its unit ("–" when not measured).
+pub fn value_text(figure: &GapFigure) -> String {
+    number(figure.value, figure.unit.decimals())
+}
+
+/// The value with its unit, for sentences and labels.
+pub fn value_with_unit(figure: &GapFigure) -> String {
+    match (figure.value, figure.unit.suffix()) {
+        (None, _) => "not measured".to_owned(),
+        (Some(_), "") => value_text(figure),
+        (Some(_), unit) => format!("{} {unit}", value_text(figure)),
+    }
+}
+
+/// The link to a gap's detail on the Analysis page.
+pub fn detail_href(id: &ProjectId, gap: Gap) -> String {
+    Route::Analysis(id.clone(), Some(gap.section())).href()
+}
+
+/// The gap's name with its number, e.g. "Gap 1, knowledge gap".
+pub fn numbered_name(gap: Gap) -> String {
+    match gap.number() {
+        Some(n) => format!("Gap {n}, {}", gap.name().to_lowercase()),
+        None => gap.name().to_owned(),
+    }
+}
+
+/// One gap's badge at (`x`, `y`), its top-left corner.
+fn badge(id: &ProjectId, figure: &GapFigure, x: f64, y: f64) -> impl IntoView {
+    let gap = figure.gap;
+    let status = figure.status;
+    let short_name = match gap {
+        Gap::Knowledge => "Knowledge",
+        Gap::Standards => "Standards",
+        Gap::Delivery => "Delivery",
+        Gap::Communication => "Communication",
+        Gap::Perception => "Perception",
+        Gap::Experience => "Experience",
+    };
+    // "Communication" needs a smaller size to fit the badge.
+    let name_class = if short_name.len() > 10 { "dg-badge-name dg-badge-name-long" } else { "dg-badge-name" };
+    let number_text = gap.number().map_or_else(|| "CX".to_owned(), |n| format!("Gap {n}"));
+    let class = format!("dg-badge dg-{}", status.class());
+    let value = value_text(figure);
+    let unit = figure.unit.suffix();
+    let testid = format!("gap-value-{}", gap.as_str());
+    // The accessible name starts with the visible words, in their order (then what the icon
+    // says); each text ends in a space so that the words do not run together.
+    let unit_text = if unit.is_empty() || figure.value.is_none() { String::new() } else { format!(" {unit}") };
+    let label = format!(
+        "{number_text} {short_name} {value}{unit_text} {}{}. Open the details of the {}.",
+        status.short_word(),
+        status.word().strip_prefix(status.short_word()).unwrap_or_default(),
+        gap.name().to_lowercase()
+    );
+    // The `<g>` root makes the macro build an SVG `<a>`, not an HTML one.
+    view! {
+        <g>
+        <a href=detail_href(id, gap) aria-label=label class="dg-link" data-testid=format!("gap-link-{}", gap.as_str())>
+            <rect class=class x=x y=y width=BADGE_WIDTH height=BADGE_HEIGHT rx="8" />
+            <text class="dg-badge-number" x=x + 9.0 y=y + 17.0>{number_text.clone()}" "</text>
+            {icon(status, x + BADGE_WIDTH - 15.0, y + 13.0)}
+            <text class=name_class x=x + 9.0 y=y + 33.0>{short_name}" "</text>
+            <text class="dg-badge-value" x=x + 9.0 y=y + 56.0>
+                <tspan data-testid=testid>{value}</tspan>
+                {(!unit_text.is_empty()).then(|| view! { <tspan class="dg-badge-unit">{unit_text.clone()}</tspan> })}
+                " "
+            </text>
+            <text class="dg-badge-status" x=x + 9.0 y=y + 71.0>{status.short_word()}</text>
+        </a>
+        </g>
+    }
+}
+
+/// The status drawn as a shape centred at (`cx`, `cy`), so that it is not read out as text:
+/// a triangle down for a shortfall, up for the other side, a ring for no clear gap, a half
+/// disc for indicative, dots for too few answers, a dash for not measured.
+fn icon(status: Status, cx: f64, cy: f64) -> impl IntoView {
+    let (l, r, t, b) = (cx - 6.0, cx + 6.0, cy - 5.0, cy + 5.0);
+    let d = match status {
+        Status::Finding { shortfall: true, .. } => format!("M{l} {t} H{r} L{cx} {b} Z"),
+        Status::Finding { shortfall: false, .. } => format!("M{l} {b} H{r} L{cx} {t} Z"),
+        Status::NoClearGap => format!("M{l} {cy} A6 6 0 1 0 {r} {cy} A6 6 0 1 0 {l} {cy} Z"),
+        Status::Indicative => format!("M{cx} {} A6 6 0 0 1 {cx} {} Z", cy - 6.0, cy + 6.0),
+        Status::TooFew => format!("M{l} {cy} h1.5 M{cx} {cy} h1.5 M{} {cy} h1.5", r - 1.5),
+        Status::NotMeasured => format!("M{l} {cy} H{r}"),
+    };
+    view! { <path class=format!("dg-icon dg-icon-{}", status.class()) d=d aria-hidden="true" /> }
+}
+
+/// A box of the model with one or more centred lines of text.
+fn model_box(
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+    lines: &'static [&'static str],
+    class: &'static str,
+) -> impl IntoView {
+    let line_height = 17.0;
+    let first = y + height / 2.0 - (lines.len() as f64 - 1.0) * line_height / 2.0 + 5.0;
+    view! {
+        <g class=format!("dg-box {class}")>
+            <rect x=x y=y width=width height=height rx="6" />
+            {lines.iter().enumerate().map(|(i, line)| view! {
+                <text x=x + width / 2.0 y=first + i as f64 * line_height text-anchor="middle">{*line}</text>
+            }).collect_view()}
+        </g>
+    }
+}
+
+/// A bracket on the left of the boxes: a vertical line from `top` to `bottom` at `x`, with
+/// ticks to the boxes at `box_x` and one to the badge at `badge_x`, `middle`.
+fn bracket(x: f64, top: f64, bottom: f64, box_x: f64, badge_x: f64, middle: f64) -> impl IntoView {
+    let path = format!("M{box_x} {top} H{x} V{bottom} H{box_x} M{x} {middle} H{badge_x}");
+    view! { <path class="dg-bracket" d=path /> }
+}
+
+/// The five gaps of the model as a diagram. `figures` holds the five in model order.
+#[component]
+pub fn GapDiagram(id: ProjectId, figures: Vec<GapFigure>) -> impl IntoView {
+    let figure = |gap: Gap| figures.iter().find(|f| f.gap == gap).cloned();
+    let (Some(knowledge), Some(standards), Some(delivery), Some(communication), Some(perception)) = (
+        figure(Gap::Knowledge),
+        figure(Gap::Standards),
+        figure(Gap::Delivery),
+        figure(Gap::Communication),
+        figure(Gap::Perception),
+    ) else {
+        return ().into_any();
+    };
+    let summary = figures
+        .iter()
+        .map(|f| format!("{}: {}, {}", numbered_name(f.gap), value_with_unit(f), f.status.word()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    // Left gutter: badges at x 12–124, brackets at x 132, boxes from x 140.
+    let (badge_x, bracket_x, box_x) = (12.0, 132.0, 140.0);
+    let middle = |top: f64| top + BADGE_HEIGHT / 2.0;
+    view! {
+        <svg class="gap-diagram" viewBox="0 0 400 600" role="group" aria-labelledby="dg-title dg-desc"
+            data-testid="gap-diagram">
+            <title id="dg-title">"The gap model"</title>
+            <desc id="dg-desc">{format!(
+                "Customers above the line, the business below it; each gap sits between the two things it compares. {summary}."
+            )}</desc>
+            <defs>
+                <marker id="dg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path class="dg-arrowhead" d="M0 0 L10 5 L0 10 z" />
+                </marker>
+            </defs>
+
+            // The line between the customers and the business.
+            <line class="dg-divider" x1="0" y1="272" x2="400" y2="272" />
+            <text class="dg-side" x="396" y="262" text-anchor="end">"Customers ▲"</text>
+            <text class="dg-side" x="396" y="290" text-anchor="end">"Business ▼"</text>
+
+            // Customers' side.
+            {model_box(box_x, 26.0, 190.0, 46.0, &["Word of mouth, personal", "needs, past experience"], "dg-box-context")}
+            <line class="dg-flow" x1="235" y1="72" x2="235" y2="92" marker-end="url(#dg-arrow)" />
+            {model_box(box_x, 94.0, 190.0, 42.0, &["Expected service"], "dg-box-customer")}
+            {model_box(box_x, 196.0, 190.0, 42.0, &["Perceived service"], "dg-box-customer")}
+
+            // The business's side.
+            {model_box(box_x, 306.0, 122.0, 48.0, &["Service", "delivery"], "dg-box-business")}
+            {model_box(284.0, 300.0, 112.0, 60.0, &["External", "communication", "to customers"], "dg-box-business dg-box-small")}
+            {model_box(box_x, 414.0, 122.0, 48.0, &["Service", "standards"], "dg-box-business")}
+            {model_box(box_x, 522.0, 256.0, 56.0, &["Management's picture of", "what customers expect"], "dg-box-business")}
+
+            // How one leads to the next.
+            <line class="dg-flow" x1="200" y1="306" x2="200" y2="240" marker-end="url(#dg-arrow)" />
+            <line class="dg-flow" x1="200" y1="414" x2="200" y2="356" marker-end="url(#dg-arrow)" />
+            <line class="dg-flow" x1="200" y1="522" x2="200" y2="464" marker-end="url(#dg-arrow)" />
+            <path class="dg-flow" d="M366 300 V115 H333" marker-end="url(#dg-arrow)" />
+
+            // Brackets: which two things each gap compares.
+            {bracket(bracket_x, 115.0, 217.0, box_x, badge_x + BADGE_WIDTH, middle(127.0))}
+            {bracket(bracket_x, 330.0, 432.0, box_x, badge_x + BADGE_WIDTH, middle(343.0))}
+            {bracket(bracket_x, 446.0, 550.0, box_x, badge_x + BADGE_WIDTH, middle(458.0))}
+            <path class="dg-bracket" d="M140 104 H5 V560 H140 M5 272 H12" />
+            <path class="dg-bracket" d="M262 330 H284 M273 330 V419 H284" />
+
+            // The gaps.
+            {badge(&id, &perception, badge_x, 127.0)}
+            {badge(&id, &knowledge, badge_x, 233.0)}
+            {badge(&id, &delivery, badge_x, 343.0)}
+            {badge(&id, &standards, badge_x, 458.0)}
+            {badge(&id, &communication, 284.0, 380.0)}
+        </svg>
+    }
+    .into_any()
+}
