@@ -11,13 +11,14 @@ await mkdir(out, { recursive: true });
 // `ready`: what must be on screen before the picture is taken.
 const pages = [
   { name: 'projects', hash: '#/', ready: '[data-testid="project-row"]' },
-  { name: 'dashboard', hash: '#/p/demo-hotel/dashboard', ready: '[data-testid="gap-model"]' },
-  { name: 'journey', hash: '#/p/demo-hotel/journey', ready: '[data-testid="nav-journey"][aria-current="page"]' },
-  { name: 'items', hash: '#/p/demo-hotel/items', ready: '[data-testid="nav-items"][aria-current="page"]' },
+  { name: 'dashboard', hash: '#/p/demo-hotel/dashboard', ready: '[data-testid="gap-diagram"]' },
+  { name: 'journey', hash: '#/p/demo-hotel/journey', ready: '[data-testid="chart-journey-heat-map"] svg' },
+  { name: 'items', hash: '#/p/demo-hotel/items', ready: '[data-testid="item-list"]' },
   { name: 'data', hash: '#/p/demo-hotel/data', ready: '[data-testid="wave-table"]' },
   { name: 'analysis', hash: '#/p/demo-hotel/analysis', ready: '[data-testid="analysis-table"]' },
-  { name: 'actions', hash: '#/p/demo-hotel/actions', ready: '[data-testid="nav-actions"][aria-current="page"]' },
-  { name: 'report', hash: '#/p/demo-hotel/report', ready: '[data-testid="nav-report"][aria-current="page"]' },
+  { name: 'charts', hash: '#/p/demo-hotel/analysis/charts', ready: '[data-testid="chart-ipa"] svg' },
+  { name: 'actions', hash: '#/p/demo-hotel/actions', ready: '[data-testid="action-row"]' },
+  { name: 'report', hash: '#/p/demo-hotel/report', ready: '[data-testid="report-findings"]' },
   { name: 'settings', hash: '#/settings', ready: '[data-testid="nav-settings"]' },
 ];
 const sizes = [
@@ -37,7 +38,7 @@ try {
         await page.evaluate((hash) => { location.hash = hash; }, target.hash);
         await page.locator(target.ready).first().waitFor();
         // Charts draw after ECharts loads; give them their first frame.
-        await page.waitForTimeout(300);
+        await page.waitForTimeout(600);
         const file = join(out, `${target.name}-${size.name}-${scheme}.png`);
         await page.screenshot({ path: file });
         console.log(file);

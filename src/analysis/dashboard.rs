@@ -3,8 +3,9 @@
 //! page only renders what is decided here.
 //!
 //! Statuses follow DESIGN.md's sample-size honesty: fewer than 10 answers are never a finding
-//! ("too few answers"); fewer than 30 are indicative. Gaps 2 and 3 are shares, not tests: a
-//! share below 100 % on enough answers (gap 2) or measurements (gap 3) counts as a finding.
+//! ("too few answers"); fewer than 30 are indicative. Gaps 2 and 3 are shares, not tests:
+//! with enough answers (gap 2) or measurements (gap 3) behind it, a share is "below target"
+//! or "target met", never a finding, which needs a test (the Report says the same).
 
 use super::priorities::Priority;
 use super::stats::{GapTest, ALPHA, MIN_N_FINDING, MIN_N_SOLID};
@@ -120,13 +121,20 @@ impl Unit {
 /// What a figure can be said to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// n ≥ 10 and a clear gap (p < 0.05; for shares: below 100 %). `shortfall` when the gap
+    /// n ≥ 10 and a clear gap (p < 0.05). `shortfall` when the gap
     /// is on the side of falling short; `indicative` when n < 30.
     Finding {
         /// The gap is a shortfall (negative).
         shortfall: bool,
         /// n < 30.
         indicative: bool,
+    },
+    /// A share in % with at least 10 answers or measurements behind it (gaps 2 and 3): it is
+    /// below or at its target of 100 %. A share is counted, not tested, so it is never called
+    /// a finding.
+    Share {
+        /// Below 100 %.
+        short: bool,
     },
     /// n ≥ 30 and no clear gap.
     NoClearGap,
@@ -146,6 +154,8 @@ impl Status {
             Status::Finding { shortfall: true, indicative: true } => "finding: shortfall (indicative)",
             Status::Finding { shortfall: false, indicative: false } => "finding: no shortfall",
             Status::Finding { shortfall: false, indicative: true } => "finding: no shortfall (indicative)",
+            Status::Share { short: true } => "below target (a share, not a test)",
+            Status::Share { short: false } => "target met (a share, not a test)",
             Status::NoClearGap => "no clear gap",
             Status::Indicative => "indicative",
             Status::TooFew => "too few answers",
@@ -157,6 +167,8 @@ impl Status {
     pub fn short_word(self) -> &'static str {
         match self {
             Status::Finding { .. } => "finding",
+            Status::Share { short: true } => "below target",
+            Status::Share { short: false } => "target met",
             Status::NoClearGap => "no clear gap",
             Status::Indicative => "indicative",
             Status::TooFew => "too few answers",
@@ -169,6 +181,8 @@ impl Status {
         match self {
             Status::Finding { shortfall: true, .. } => "▼",
             Status::Finding { shortfall: false, .. } => "▲",
+            Status::Share { short: true } => "▽",
+            Status::Share { short: false } => "✓",
             Status::NoClearGap => "○",
             Status::Indicative => "◐",
             Status::TooFew => "…",
@@ -181,6 +195,8 @@ impl Status {
         match self {
             Status::Finding { shortfall: true, .. } => "short",
             Status::Finding { shortfall: false, .. } => "over",
+            Status::Share { short: true } => "short",
+            Status::Share { short: false } => "clear",
             Status::NoClearGap => "clear",
             Status::Indicative => "indicative",
             Status::TooFew => "few",
@@ -227,9 +243,7 @@ impl Status {
         match pct {
             None => Status::NotMeasured,
             Some(_) if n < MIN_N_FINDING => Status::TooFew,
-            Some(p) if p < 100.0 - 1e-9 => Status::Finding { shortfall: true, indicative: n < MIN_N_SOLID },
-            Some(_) if n < MIN_N_SOLID => Status::Indicative,
-            Some(_) => Status::NoClearGap,
+            Some(p) => Status::Share { short: p < 100.0 - 1e-9 },
         }
     }
 }
@@ -606,12 +620,11 @@ mod tests {
     }
 
     #[test]
-    fn status_of_a_share_is_a_finding_below_full() {
+    fn a_share_is_below_or_at_its_target_never_a_finding() {
         assert_eq!(Status::of_share(None, 100), Status::NotMeasured);
         assert_eq!(Status::of_share(Some(50.0), 9), Status::TooFew);
-        assert_eq!(Status::of_share(Some(99.0), 12), Status::Finding { shortfall: true, indicative: true });
-        assert_eq!(Status::of_share(Some(100.0), 12), Status::Indicative);
-        assert_eq!(Status::of_share(Some(100.0), 30), Status::NoClearGap);
+        assert_eq!(Status::of_share(Some(99.0), 12), Status::Share { short: true });
+        assert_eq!(Status::of_share(Some(100.0), 12), Status::Share { short: false });
     }
 
     #[test]
@@ -621,6 +634,8 @@ mod tests {
             Status::Finding { shortfall: true, indicative: true },
             Status::Finding { shortfall: false, indicative: false },
             Status::Finding { shortfall: false, indicative: true },
+            Status::Share { short: true },
+            Status::Share { short: false },
             Status::NoClearGap,
             Status::Indicative,
             Status::TooFew,
@@ -716,7 +731,7 @@ mod tests {
         ];
         let figure = GapFigure::of(Gap::Delivery, &results);
         assert_eq!(figure.value, Some(87.5));
-        assert_eq!(figure.status, Status::Finding { shortfall: true, indicative: false });
+        assert_eq!(figure.status, Status::Share { short: true });
         assert!(figure.basis.contains("40 measurements") && figure.basis.contains("2 standards"), "{}", figure.basis);
     }
 

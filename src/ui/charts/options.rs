@@ -590,7 +590,7 @@ pub fn heat_map(data: &HeatMap, palette: &Palette, frame: Frame, width: f64) -> 
                 .orient(Orient::Horizontal)
                 .left("center")
                 .bottom(0)
-                .item_height(if frame.narrow { 160 } else { 240 })
+                .item_height(if frame.narrow { 110 } else { 240 })
                 .calculable(false)
                 .text_style(text_style(palette))
                 .in_range(charming::component::VisualMapChannel::new().color(vec![low, mid, high])),
@@ -636,7 +636,9 @@ pub fn heat_map(data: &HeatMap, palette: &Palette, frame: Frame, width: f64) -> 
         option["series"][series]["label"]["overflow"] = json!("break");
         option["series"][series]["label"]["lineHeight"] = json!(14);
     }
-    option["visualMap"][0]["text"] = json!(["better than expected", "shortfall"]);
+    // On a phone the long end label would be cut off at the screen's edge.
+    option["visualMap"][0]["text"] =
+        if frame.narrow { json!(["better", "shortfall"]) } else { json!(["better than expected", "shortfall"]) };
     option
 }
 

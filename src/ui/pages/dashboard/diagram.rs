@@ -94,9 +94,9 @@ fn badge(id: &ProjectId, figure: &GapFigure, x: f64, y: f64) -> impl IntoView {
 fn icon(status: Status, cx: f64, cy: f64) -> impl IntoView {
     let (l, r, t, b) = (cx - 6.0, cx + 6.0, cy - 5.0, cy + 5.0);
     let d = match status {
-        Status::Finding { shortfall: true, .. } => format!("M{l} {t} H{r} L{cx} {b} Z"),
+        Status::Finding { shortfall: true, .. } | Status::Share { short: true } => format!("M{l} {t} H{r} L{cx} {b} Z"),
         Status::Finding { shortfall: false, .. } => format!("M{l} {b} H{r} L{cx} {t} Z"),
-        Status::NoClearGap => format!("M{l} {cy} A6 6 0 1 0 {r} {cy} A6 6 0 1 0 {l} {cy} Z"),
+        Status::NoClearGap | Status::Share { short: false } => format!("M{l} {cy} A6 6 0 1 0 {r} {cy} A6 6 0 1 0 {l} {cy} Z"),
         Status::Indicative => format!("M{cx} {} A6 6 0 0 1 {cx} {} Z", cy - 6.0, cy + 6.0),
         Status::TooFew => format!("M{l} {cy} h1.5 M{cx} {cy} h1.5 M{} {cy} h1.5", r - 1.5),
         Status::NotMeasured => format!("M{l} {cy} H{r}"),
