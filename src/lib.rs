@@ -9,6 +9,8 @@ pub mod template;
 pub mod demo;
 /// Statistics and the gap figures (pure).
 pub mod analysis;
+/// Numbers as people read them (pure).
+pub mod format;
 /// Files in: CSV with positioned errors (pure).
 pub mod import;
 /// Files out: the Results JSON (pure).

@@ -161,7 +161,7 @@ impl FollowUp {
         } else {
             "mean gap"
         };
-        let number = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| signed(v, 2));
+        let number = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| crate::format::number(Some(v), 2));
         match (self.verdict, &self.to, &self.after) {
             (Verdict::NoBaseline, _, _) => {
                 "The wave or item this action was decided on is no longer in the project."
@@ -212,18 +212,6 @@ fn values(project: &Project, item: &Item, wave: &str) -> Vec<f64> {
         view.perceptions(item)
     } else {
         view.gaps(item)
-    }
-}
-
-/// A number with a true minus sign and `decimals` places.
-fn signed(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    match text.strip_prefix('-') {
-        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => {
-            format!("\u{2212}{rest}")
-        }
-        Some(rest) => rest.to_owned(),
-        None => text,
     }
 }
 
@@ -488,7 +476,5 @@ mod tests {
         for gap in Gap::ALL {
             assert_eq!(Gap::from(GapType::from(gap)), gap);
         }
-        assert_eq!(signed(-0.001, 2), "0.00");
-        assert_eq!(signed(-1.5, 1), "\u{2212}1.5");
     }
 }

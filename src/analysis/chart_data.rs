@@ -11,22 +11,7 @@ use super::stats::{ALPHA, MIN_N_FINDING};
 use super::Results;
 use crate::model::Project;
 
-/// A figure with `decimals` decimals and a true minus sign; "–" when missing (as the UI shows
-/// numbers; this copy serves the chart labels, which are built here).
-pub fn figure(value: Option<f64>, decimals: usize) -> String {
-    match value {
-        Some(v) if v.is_finite() => {
-            let text = format!("{v:.decimals$}");
-            let zero = format!("{:.decimals$}", 0.0);
-            match text.strip_prefix('-') {
-                Some(rest) if rest == zero => zero,
-                Some(rest) => format!("−{rest}"),
-                None => text,
-            }
-        }
-        _ => "–".to_owned(),
-    }
-}
+pub use crate::format::number as figure;
 
 /// User text made safe for an ECharts label: braces start templates and rich-text styles there,
 /// so they become parentheses (labels are drawn as text, never as HTML).
@@ -558,15 +543,6 @@ mod tests {
         let project = demo::hotel();
         let results = Results::for_project(&project, filter);
         (project, results)
-    }
-
-    #[test]
-    fn figures_use_a_true_minus_and_never_show_minus_zero() {
-        assert_eq!(figure(Some(-0.254), 2), "−0.25");
-        assert_eq!(figure(Some(-0.001), 2), "0.00");
-        assert_eq!(figure(Some(1.5), 1), "1.5");
-        assert_eq!(figure(None, 2), "–");
-        assert_eq!(figure(Some(f64::NAN), 2), "–");
     }
 
     #[test]
