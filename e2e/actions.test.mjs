@@ -61,13 +61,24 @@ test('the demo actions show whether their gaps closed in the next wave', async (
   await assertClean(recorder, page);
 });
 
+/**
+ * The data-testid of the focused element once it is `expected`, or whatever has the focus
+ * after 5 s: the page moves the focus after its next render, so it is waited for, not read
+ * at once.
+ */
+async function focused(page, expected) {
+  await page.waitForFunction((id) => document.activeElement?.dataset.testid === id, expected, { timeout: 5000 })
+    .catch(() => {});
+  return page.evaluate(() => document.activeElement?.dataset.testid);
+}
+
 test('an action is recorded through the why-chain, kept, edited and deleted; a bad due date stores nothing', async (t) => {
   const { page, recorder, actions } = await start(t);
 
   // A blank due date (a date field holds nothing else that is not a date): refused, named.
   await actions.start('RES4');
   assert.equal(await actions.form().getByTestId('action-due').inputValue(), '', 'no due date is suggested');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'action-why', 'focus starts in the first "why?"');
+  assert.equal(await focused(page, 'action-why'), 'action-why', 'focus starts in the first "why?"');
   assert.match(await actions.form().innerText(), /Why does .+ fall short\?/);
   await actions.fill({
     whys: ['Guests wait long on the phone.', 'Calls ring at the desk while reception checks guests in.', 'Nobody else can pick up the desk line.'],
@@ -80,7 +91,7 @@ test('an action is recorded through the why-chain, kept, edited and deleted; a b
   await actions.problems().first().waitFor();
   assert.deepEqual(await actions.problems().allInnerTexts(), ['The due date is required.']);
   assert.equal(await actions.form().getByTestId('action-due').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'action-due', 'focus moves to the field at fault');
+  assert.equal(await focused(page, 'action-due'), 'action-due', 'focus moves to the field at fault');
   assert.deepEqual(await storageSnapshot(page), before, 'nothing was stored');
   assert.deepEqual(await actions.ids(), ['a1', 'a2', 'a3']);
 
@@ -163,6 +174,6 @@ test('the form is keyboard-usable and an earlier wave lists its own priorities',
   await actions.form().getByTestId('action-cancel').focus();
   await page.keyboard.press('Enter');
   assert.equal(await actions.form().count(), 0);
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'action-start', 'focus returns to the start button');
+  assert.equal(await focused(page, 'action-start'), 'action-start', 'focus returns to the start button');
   await assertClean(recorder, page);
 });
