@@ -5,8 +5,8 @@
 //! browser and the command can never disagree.
 
 pub mod actions;
-pub mod dashboard;
 pub mod chart_data;
+pub mod dashboard;
 pub mod importance;
 pub mod journey;
 pub mod priorities;
