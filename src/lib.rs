@@ -1,6 +1,10 @@
 //! Gaplens: the customer-experience gap analyser. One crate, two entries: the web app
 //! (`src/main.rs`, compiled to WebAssembly) and the native command (`src/bin/gaplens.rs`).
 
+/// The interface's languages and the `t!`/`k!` text macros (declared first, so every module
+/// below can use the macros).
+#[macro_use]
+pub mod i18n;
 /// Projects, items, responses: plain data, valid by construction.
 pub mod model;
 /// Ready-made item sets (SERVQUAL structure, in our own words).

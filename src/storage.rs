@@ -33,6 +33,8 @@ pub const INDEX_KEY: &str = "gaplens/index";
 const PROJECT_PREFIX: &str = "gaplens/project/";
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const QUARANTINE_PREFIX: &str = "gaplens/quarantine/";
+/// Settings of this browser (the interface language, a running Collect session), one key each.
+const PREFERENCE_PREFIX: &str = "gaplens/pref/";
 
 /// What went wrong with storage, in words a user can act on.
 #[derive(Debug, Clone, PartialEq)]
@@ -406,6 +408,27 @@ impl Store {
             return Err(StorageError::WriteFailed(format!("{key} is not a quarantine key")));
         }
         self.remove(key)
+    }
+
+    /// A setting of this browser (`gaplens/pref/<name>`), or None when unset or unreadable.
+    pub fn preference(&self, name: &str) -> Option<String> {
+        self.get(&format!("{PREFERENCE_PREFIX}{name}")).ok().flatten()
+    }
+
+    /// Stores a setting of this browser; on failure the old value stays.
+    ///
+    /// # Errors
+    /// `QuotaExceeded` or `WriteFailed` as for a project.
+    pub fn set_preference(&self, name: &str, value: &str) -> Result<(), StorageError> {
+        self.set(&format!("{PREFERENCE_PREFIX}{name}"), value)
+    }
+
+    /// Removes a setting of this browser.
+    ///
+    /// # Errors
+    /// `WriteFailed` when the browser refuses.
+    pub fn remove_preference(&self, name: &str) -> Result<(), StorageError> {
+        self.remove(&format!("{PREFERENCE_PREFIX}{name}"))
     }
 
     /// Characters stored under `gaplens/` (keys and values); browsers count roughly

@@ -5,6 +5,7 @@ mod components;
 mod download;
 mod file;
 mod format;
+pub mod lang;
 mod pages;
 mod route;
 mod state;
@@ -17,10 +18,13 @@ use pages::{
 use route::Route;
 use state::AppState;
 
-/// Mounts the app on `<body>`.
+/// Loads the interface language, then mounts the app on `<body>`.
 pub fn mount() {
     install_panic_message();
-    leptos::mount::mount_to_body(App);
+    wasm_bindgen_futures::spawn_local(async {
+        let language_failure = lang::load().await;
+        leptos::mount::mount_to_body(move || view! { <App language_failure=language_failure.clone() /> });
+    });
 }
 
 /// Logs a panic to the console and replaces the page with a plain notice, so a user never
@@ -29,29 +33,32 @@ fn install_panic_message() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            body.set_text_content(Some(
-                "Gaplens hit an internal error and stopped. Your stored data is safe. \
-                 Reload the page to continue.",
-            ));
+            body.set_text_content(Some(t!(
+                "Gaplens hit an internal error and stopped. Your stored data is safe. Reload the page to continue."
+            )));
         }
     }));
 }
 
+/// The app; `language_failure` says why the chosen language could not be loaded, if it could not.
 #[component]
-fn App() -> impl IntoView {
+fn App(language_failure: Option<String>) -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    if let Some(why) = language_failure {
+        state.error(why);
+    }
     let route = state.route;
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!("Skip to content")}</a>
         <header class="app-header">
             <a class="brand" href="#/" data-testid="nav-projects">
                 <span class="brand-mark" aria-hidden="true">"◐"</span>
                 "Gaplens"
             </a>
             <components::nav::ProjectNav />
-            <a class="settings-link" href="#/settings" data-testid="nav-settings">"Settings"</a>
+            <a class="settings-link" href="#/settings" data-testid="nav-settings">{t!("Settings")}</a>
         </header>
         <components::notice::NoticeArea />
         <components::conflict::ConflictDialog />
@@ -68,14 +75,14 @@ fn App() -> impl IntoView {
                 Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
                 Route::NotFound => view! {
                     <section class="page">
-                        <h1>"Page not found"</h1>
-                        <p><a href="#/">"Go to your projects"</a></p>
+                        <h1>{t!("Page not found")}</h1>
+                        <p><a href="#/">{t!("Go to your projects")}</a></p>
                     </section>
                 }.into_any(),
             }}
         </main>
         <footer class="app-footer">
-            "Gaplens runs entirely in this browser. Your data stays on this device."
+            {t!("Gaplens runs entirely in this browser. Your data stays on this device.")}
         </footer>
     }
 }
