@@ -13,9 +13,11 @@ export class ProjectsPage {
     await byTestId(this.page, 'nav-projects').click();
     await byTestId(this.page, 'create-project').waitFor();
   }
+  /** Creates a project (which opens its Dashboard with the start guide), then opens its Data page. */
   async create(name) {
     await byTestId(this.page, 'new-project-name').fill(name);
     await byTestId(this.page, 'create-project').click();
+    await byTestId(this.page, 'nav-data').click();
     await byTestId(this.page, 'import-file').waitFor();
   }
   async open(name) {

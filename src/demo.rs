@@ -2,7 +2,9 @@
 //! journey, three waves of customer answers with segments, importance points and NPS/CSAT/CES,
 //! two managers per wave, standards with measured delivery, marketing promises, complaints, and
 //! actions decided on the first waves' priorities.
-//! Generated from a fixed seed, so every browser shows the same figures.
+//! Generated from a fixed seed, so every browser shows the same figures. Its texts are in the
+//! interface language (codes, ids, numbers and names of people stay as they are), so a first
+//! visit in Swedish shows a Swedish hotel with the same figures.
 
 use crate::model::{
     Answer, Channel, Complaint, Direction, DimensionCode, Journey, Kpi, Measurement, Project, ProjectId, Promise,
@@ -73,26 +75,26 @@ fn journey() -> Journey {
     Journey {
         stages: vec![
             Stage {
-                name: "Booking".into(),
+                name: t!("Booking").into(),
                 touchpoints: vec![
-                    touchpoint("web-booking", "Booking on the website", Channel::Web, true, "Sara Lind"),
-                    touchpoint("phone", "Phone and questions", Channel::Phone, false, "Jonas Berg"),
+                    touchpoint("web-booking", t!("Booking on the website"), Channel::Web, true, "Sara Lind"),
+                    touchpoint("phone", t!("Phone and questions"), Channel::Phone, false, "Jonas Berg"),
                 ],
             },
             Stage {
-                name: "Arrival".into(),
+                name: t!("Arrival").into(),
                 touchpoints: vec![
-                    touchpoint("check-in", "Check-in at reception", Channel::Shop, true, "Maja Holm"),
-                    touchpoint("room", "The room", Channel::Shop, true, "Maja Holm"),
+                    touchpoint("check-in", t!("Check-in at reception"), Channel::Shop, true, "Maja Holm"),
+                    touchpoint("room", t!("The room"), Channel::Shop, true, "Maja Holm"),
                 ],
             },
             Stage {
-                name: "Stay".into(),
-                touchpoints: vec![touchpoint("breakfast", "Breakfast and restaurant", Channel::Shop, false, "Erik Nyström")],
+                name: t!("Stay").into(),
+                touchpoints: vec![touchpoint("breakfast", t!("Breakfast and restaurant"), Channel::Shop, false, "Erik Nyström")],
             },
             Stage {
-                name: "Departure".into(),
-                touchpoints: vec![touchpoint("invoice", "Check-out and invoice", Channel::Invoice, true, "Lena Ek")],
+                name: t!("Departure").into(),
+                touchpoints: vec![touchpoint("invoice", t!("Check-out and invoice"), Channel::Invoice, true, "Lena Ek")],
             },
         ],
     }
@@ -119,10 +121,10 @@ fn standards() -> Vec<Standard> {
         kpi: Some(Kpi { target, unit: unit.into(), direction }),
     };
     vec![
-        standard("s1", "Rooms are ready at 15:00", "REL4", "room", 95.0, "% of rooms", Direction::AtLeast),
-        standard("s2", "Answer the phone within 20 seconds", "RES4", "phone", 20.0, "s", Direction::AtMost),
-        standard("s3", "Check-in takes at most 5 minutes", "RES2", "check-in", 5.0, "min", Direction::AtMost),
-        standard("s4", "Invoices are correct the first time", "REL5", "invoice", 98.0, "%", Direction::AtLeast),
+        standard("s1", t!("Rooms are ready at 15:00"), "REL4", "room", 95.0, t!("% of rooms"), Direction::AtLeast),
+        standard("s2", t!("Answer the phone within 20 seconds"), "RES4", "phone", 20.0, "s", Direction::AtMost),
+        standard("s3", t!("Check-in takes at most 5 minutes"), "RES2", "check-in", 5.0, "min", Direction::AtMost),
+        standard("s4", t!("Invoices are correct the first time"), "REL5", "invoice", 98.0, "%", Direction::AtLeast),
     ]
 }
 
@@ -147,18 +149,20 @@ fn promises() -> Vec<Promise> {
         level,
     };
     vec![
-        promise("REL4", "Your room is always ready when you arrive.", Channel::Web, 7.0),
-        promise("RES2", "Check in within two minutes.", Channel::Social, 6.5),
-        promise("EMP2", "Breakfast whenever it suits you.", Channel::Web, 6.0),
+        promise("REL4", t!("Your room is always ready when you arrive."), Channel::Web, 7.0),
+        promise("RES2", t!("Check in within two minutes."), Channel::Social, 6.5),
+        promise("EMP2", t!("Breakfast whenever it suits you."), Channel::Web, 6.0),
     ]
 }
 
+/// `(touchpoint code, category, text)` of the complaints; category and text are translated
+/// where a complaint is made.
 const COMPLAINT_TEXTS: &[(&str, &str, &str)] = &[
-    ("room", "room not ready", "We waited an hour in the lobby for our room."),
-    ("invoice", "billing", "The mini-bar was charged twice."),
-    ("phone", "phone", "Nobody answered the phone for ten minutes."),
-    ("check-in", "queue", "Long queue at reception on Friday evening."),
-    ("breakfast", "breakfast", "Breakfast closed before we came down."),
+    ("room", k!("room not ready"), k!("We waited an hour in the lobby for our room.")),
+    ("invoice", k!("billing"), k!("The mini-bar was charged twice.")),
+    ("phone", k!("phone"), k!("Nobody answered the phone for ten minutes.")),
+    ("check-in", k!("queue"), k!("Long queue at reception on Friday evening.")),
+    ("breakfast", k!("breakfast"), k!("Breakfast closed before we came down.")),
 ];
 
 /// Builds the demo project.
@@ -167,7 +171,7 @@ pub fn hotel() -> Project {
     let waves = [("2026 Q1", "2026-03-31", 64), ("2026 Q2", "2026-06-30", 58), ("2026 Q3", "2026-09-30", 61)];
     let mut project = Project::new(
         ProjectId::new(DEMO_ID).expect("constant id is valid"),
-        "Hotel Fjordgården (demo)",
+        t!("Hotel Fjordgården (demo)"),
         crate::model::Scale::SEVEN,
         SERVQUAL.dimensions(),
         SERVQUAL.items(),
@@ -185,6 +189,8 @@ pub fn hotel() -> Project {
     let dimensions: Vec<DimensionCode> = project.dimensions.iter().map(|d| d.code.clone()).collect();
     // Guests weigh reliability highest, tangibles lowest.
     let importance_mean = [12.0, 32.0, 22.0, 18.0, 16.0];
+    let channels = [t!("web"), t!("web"), t!("phone"), t!("travel agent")];
+    let guests = [t!("leisure"), t!("leisure"), t!("business")];
 
     for (wave_index, (wave, _, customers)) in waves.iter().enumerate() {
         for number in 1..=*customers {
@@ -196,8 +202,8 @@ pub fn hotel() -> Project {
                 wave: Some((*wave).to_owned()),
                 ..Response::default()
             };
-            response.segments.insert("channel".into(), rng.pick(&["web", "web", "phone", "travel agent"]).into());
-            response.segments.insert("guest".into(), rng.pick(&["leisure", "leisure", "business"]).into());
+            response.segments.insert(t!("channel").into(), rng.pick(&channels).into());
+            response.segments.insert(t!("guest").into(), rng.pick(&guests).into());
             let mut perceived = Vec::new();
             for item in &items {
                 let expectation = rating(expectation_level + rng.noise(0.6));
@@ -255,8 +261,8 @@ pub fn hotel() -> Project {
                 date: format!("2026-{:02}-{:02}", wave_index * 3 + 1 + day % 3, 3 + day * 2),
                 wave: Some((*wave).into()),
                 touchpoint: Some(touchpoint.into()),
-                category: category.into(),
-                text: text.into(),
+                category: crate::i18n::tr(category).into(),
+                text: crate::i18n::tr(text).into(),
             });
         }
     }
@@ -274,12 +280,12 @@ fn actions(project: &Project) -> Vec<crate::model::actions::Action> {
             gap: Some(Gap::Communication),
             wave: "2026 Q1".into(),
             whys: vec![
-                "Guests wait too long at check-in.".into(),
-                "Each keycard is coded while the guest waits.".into(),
-                "The only keycard encoder is in the back office.".into(),
+                t!("Guests wait too long at check-in.").into(),
+                t!("Each keycard is coded while the guest waits.").into(),
+                t!("The only keycard encoder is in the back office.").into(),
             ],
             owner: "Maja Holm".into(),
-            text: "Code the day's keycards before 14:00 and put a second encoder at the desk.".into(),
+            text: t!("Code the day's keycards before 14:00 and put a second encoder at the desk.").into(),
             due: "2026-04-30".into(),
             status: Status::Done,
         },
@@ -288,13 +294,13 @@ fn actions(project: &Project) -> Vec<crate::model::actions::Action> {
             gap: Some(Gap::Communication),
             wave: "2026 Q1".into(),
             whys: vec![
-                "Rooms are not ready when guests arrive.".into(),
-                "Housekeeping cleans rooms in floor order, not in arrival order.".into(),
-                "Housekeeping gets the arrival list only at noon.".into(),
-                "Reception prints the list by hand after the morning rush.".into(),
+                t!("Rooms are not ready when guests arrive.").into(),
+                t!("Housekeeping cleans rooms in floor order, not in arrival order.").into(),
+                t!("Housekeeping gets the arrival list only at noon.").into(),
+                t!("Reception prints the list by hand after the morning rush.").into(),
             ],
             owner: "Maja Holm".into(),
-            text: "Send the arrival list to housekeeping automatically at 08:00; clean rooms in arrival order.".into(),
+            text: t!("Send the arrival list to housekeeping automatically at 08:00; clean rooms in arrival order.").into(),
             due: "2026-06-15".into(),
             status: Status::InProgress,
         },
@@ -303,12 +309,12 @@ fn actions(project: &Project) -> Vec<crate::model::actions::Action> {
             gap: Some(Gap::Communication),
             wave: "2026 Q2".into(),
             whys: vec![
-                "Guests find breakfast closed.".into(),
-                "Weekend breakfast ends at 09:30.".into(),
-                "The hours follow the kitchen's rota, not when guests get up.".into(),
+                t!("Guests find breakfast closed.").into(),
+                t!("Weekend breakfast ends at 09:30.").into(),
+                t!("The hours follow the kitchen's rota, not when guests get up.").into(),
             ],
             owner: "Erik Nyström".into(),
-            text: "Serve weekend breakfast until 11:00 and state the real hours on the website.".into(),
+            text: t!("Serve weekend breakfast until 11:00 and state the real hours on the website.").into(),
             due: "2026-07-31".into(),
             status: Status::Done,
         },
@@ -364,5 +370,28 @@ mod tests {
         assert_eq!((rooms.verdict, rooms.closed), (Verdict::NoChange, Some(false)), "{rooms:?}");
         assert_eq!((breakfast.verdict, breakfast.closed), (Verdict::Improved, Some(true)), "{breakfast:?}");
         assert_eq!(breakfast.to.as_deref(), Some("2026 Q3"));
+    }
+
+    #[test]
+    fn a_swedish_demo_speaks_swedish_with_the_same_figures() {
+        use crate::i18n::{install, Lang};
+        let english = hotel();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/i18n/sv/core-analysis.json");
+        let pack = std::fs::read_to_string(path).expect("the Swedish pack of the demo's texts");
+        // The language is per thread, and each test has its own.
+        install(Lang::Sv, Some(&pack)).unwrap();
+        let swedish = hotel();
+        install(Lang::En, None).unwrap();
+        assert_eq!(swedish.name, "Hotell Fjordgården (demo)");
+        assert_eq!(swedish.journey.stages[0].name, "Bokning");
+        assert_eq!(swedish.item("RES2").unwrap().text, "Kunderna blir snabbt betjänade.");
+        assert!(swedish.responses[0].segments.contains_key("kanal"));
+        let ids = |p: &Project| p.responses.iter().map(|r| r.id_str().to_owned()).collect::<Vec<_>>();
+        assert_eq!(ids(&swedish), ids(&english));
+        for filter in [Filter::all(), Filter::wave("2026 Q3")] {
+            let (en, sv) = (Results::for_project(&english, &filter), Results::for_project(&swedish, &filter));
+            assert_eq!((&sv.items, &sv.dimensions, &sv.overall), (&en.items, &en.dimensions, &en.overall));
+            assert_eq!((&sv.priorities, &sv.delivery, &sv.trends), (&en.priorities, &en.delivery, &en.trends));
+        }
     }
 }

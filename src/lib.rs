@@ -13,6 +13,10 @@ pub mod template;
 pub mod demo;
 /// Statistics and the gap figures (pure).
 pub mod analysis;
+/// Plain-language explanations of every figure, for "What is this?" and the glossary (pure).
+pub mod explain;
+/// The start guide: seven steps, each one's state derived from the project's data (pure).
+pub mod guide;
 /// Numbers as people read them (pure).
 pub mod format;
 /// Files in: CSV with positioned errors (pure).

@@ -34,6 +34,7 @@ const PROJECT_PREFIX: &str = "gaplens/project/";
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const QUARANTINE_PREFIX: &str = "gaplens/quarantine/";
 /// Settings of this browser (the interface language, a running Collect session), one key each.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const PREFERENCE_PREFIX: &str = "gaplens/pref/";
 
 /// What went wrong with storage, in words a user can act on.
@@ -55,31 +56,31 @@ pub enum StorageError {
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable(detail) => write!(
-                f,
+            StorageError::Unavailable(detail) => f.write_str(&t!(
                 "This browser does not let Gaplens keep data ({detail}). Nothing can be saved: \
-                 leave private browsing or allow site data for this page, then reload."
-            ),
-            StorageError::QuotaExceeded => f.write_str(
+                 leave private browsing or allow site data for this page, then reload.",
+                detail = detail
+            )),
+            StorageError::QuotaExceeded => f.write_str(t!(
                 "The browser's storage for this page is full, so the change was not saved. \
                  Your previous data is unchanged. Delete a project or an old wave you no \
                  longer need (download a copy first if you want to keep it), then try again. \
                  If Gaplens holds little data, something else on this site fills the space: \
-                 clear this site's other stored data in the browser's settings.",
-            ),
-            StorageError::Conflict { project } => write!(
-                f,
+                 clear this site's other stored data in the browser's settings."
+            )),
+            StorageError::Conflict { project } => f.write_str(&t!(
                 "\"{project}\" was changed in another tab or window, so this change was not \
-                 saved yet. Choose whether to keep their version or yours."
-            ),
-            StorageError::WriteFailed(detail) => write!(
-                f,
-                "The browser refused to save ({detail}). Your previous data is unchanged."
-            ),
-            StorageError::NotFound(id) => write!(
-                f,
-                "The project \"{id}\" is no longer stored in this browser (deleted in another tab?)."
-            ),
+                 saved yet. Choose whether to keep their version or yours.",
+                project = project
+            )),
+            StorageError::WriteFailed(detail) => f.write_str(&t!(
+                "The browser refused to save ({detail}). Your previous data is unchanged.",
+                detail = detail
+            )),
+            StorageError::NotFound(id) => f.write_str(&t!(
+                "The project \"{id}\" is no longer stored in this browser (deleted in another tab?).",
+                id = id
+            )),
         }
     }
 }
@@ -173,10 +174,10 @@ impl Store {
     /// `StorageError::Unavailable` when the browser refuses it (the getter throws or
     /// returns null), instead of panicking as gloo-storage would.
     pub fn open() -> Result<Store, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable(t!("no window").into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(Store { storage }),
-            Ok(None) => Err(StorageError::Unavailable("local storage is switched off".into())),
+            Ok(None) => Err(StorageError::Unavailable(t!("local storage is switched off").into())),
             Err(error) => Err(StorageError::Unavailable(
                 error
                     .dyn_ref::<web_sys::DomException>()
@@ -225,12 +226,14 @@ impl Store {
             Some(Err(reason)) => {
                 let text = raw.unwrap_or_default();
                 match self.quarantine(INDEX_KEY, &text, &reason) {
-                    Ok(()) => workspace.quarantined_now.push(format!("The project list: {reason}.")),
+                    Ok(()) => workspace.quarantined_now.push(t!("The project list: {reason}.", reason = reason)),
                     // Can't move it (storage full): leave it alone and work from the documents.
                     // Writes will not replace it either (see `index_entries`).
-                    Err(error) => workspace.quarantined_now.push(format!(
+                    Err(error) => workspace.quarantined_now.push(t!(
                         "The project list: {reason}. It was left in place, because it could not be \
-                         set aside ({error}); the list shown is rebuilt from the projects."
+                         set aside ({error}); the list shown is rebuilt from the projects.",
+                        reason = reason,
+                        error = error
                     )),
                 }
                 None
@@ -274,14 +277,14 @@ impl Store {
                 if moved {
                     let _ = self.write_index_without(id);
                 }
-                Err(StorageError::WriteFailed(format!(
-                    "this project could not be read: {reason}. {}",
-                    if moved {
-                        "It was set aside unchanged; Settings lets you download it."
-                    } else {
-                        "It was left in place unchanged."
-                    }
-                )))
+                Err(StorageError::WriteFailed(if moved {
+                    t!(
+                        "this project could not be read: {reason}. It was set aside unchanged; Settings lets you download it.",
+                        reason = reason
+                    )
+                } else {
+                    t!("this project could not be read: {reason}. It was left in place unchanged.", reason = reason)
+                }))
             }
         }
     }
@@ -303,9 +306,10 @@ impl Store {
             (Some(Ok(stored)), Some(expected)) if stored == expected => {}
             // Never write over a document this version cannot read.
             (Some(Err(reason)), _) => {
-                return Err(StorageError::WriteFailed(format!(
-                    "the stored copy of \"{}\" cannot be read: {reason}. It was kept unchanged",
-                    project.name
+                return Err(StorageError::WriteFailed(t!(
+                    "the stored copy of \"{name}\" cannot be read: {reason}. It was kept unchanged",
+                    name = project.name,
+                    reason = reason
                 )))
             }
             _ => return Err(StorageError::Conflict { project: project.name.clone() }),
@@ -393,7 +397,7 @@ impl Store {
                 let mut document: Quarantined = serde_json::from_str(&raw).unwrap_or(Quarantined {
                     key: String::new(),
                     original_key: String::new(),
-                    reason: "unknown".into(),
+                    reason: t!("unknown").into(),
                     raw,
                 });
                 document.key = key;
@@ -405,7 +409,7 @@ impl Store {
     /// Deletes a quarantined document (after the user downloaded it or chose to drop it).
     pub fn delete_quarantined(&self, key: &str) -> Result<(), StorageError> {
         if !key.starts_with(QUARANTINE_PREFIX) {
-            return Err(StorageError::WriteFailed(format!("{key} is not a quarantine key")));
+            return Err(StorageError::WriteFailed(t!("{key} is not a quarantine key", key = key)));
         }
         self.remove(key)
     }

@@ -42,15 +42,15 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The verdict in a few words.
+    /// The verdict in a few words, in the interface language.
     pub fn label(self) -> &'static str {
         match self {
-            Verdict::Improved => "Improved significantly",
-            Verdict::NoChange => "No significant change",
-            Verdict::Worse => "Worse significantly",
-            Verdict::TooFew => "Too few answers",
-            Verdict::NotYetMeasured => "Not yet measured",
-            Verdict::NoBaseline => "No baseline",
+            Verdict::Improved => t!("Improved significantly"),
+            Verdict::NoChange => t!("No significant change"),
+            Verdict::Worse => t!("Worse significantly"),
+            Verdict::TooFew => t!("Too few answers"),
+            Verdict::NotYetMeasured => t!("Not yet measured"),
+            Verdict::NoBaseline => t!("No baseline"),
         }
     }
 
@@ -156,45 +156,72 @@ impl FollowUp {
     /// The result in one sentence, e.g. "Improved significantly from 2026 Q1 to 2026 Q2
     /// (mean gap −1.33 → −0.41, Welch p = 0.001); the gap is still short in 2026 Q2."
     pub fn sentence(&self) -> String {
-        let what = if self.perception_only {
-            "mean perception"
-        } else {
-            "mean gap"
-        };
-        let number = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| crate::format::number(Some(v), 2));
+        let number = |v: Option<f64>| crate::format::number(v, 2);
+        let count = crate::format::count;
         match (self.verdict, &self.to, &self.after) {
             (Verdict::NoBaseline, _, _) => {
-                "The wave or item this action was decided on is no longer in the project."
-                    .to_owned()
+                t!("The wave or item this action was decided on is no longer in the project.").to_owned()
             }
-            (Verdict::NotYetMeasured, _, _) => format!(
-                "No wave after {} has answers to {} yet ({what} in {}: {}, n = {}).",
-                self.from,
-                self.item,
-                self.from,
-                number(self.before.mean),
-                self.before.n
-            ),
+            (Verdict::NotYetMeasured, _, _) => {
+                let (from, item, mean, n) = (&self.from, &self.item, number(self.before.mean), count(self.before.n));
+                if self.perception_only {
+                    t!(
+                        "No wave after {from} has answers to {item} yet (mean perception in {from}: {mean}, n = {n}).",
+                        from = from,
+                        item = item,
+                        mean = mean,
+                        n = n
+                    )
+                } else {
+                    t!(
+                        "No wave after {from} has answers to {item} yet (mean gap in {from}: {mean}, n = {n}).",
+                        from = from,
+                        item = item,
+                        mean = mean,
+                        n = n
+                    )
+                }
+            }
             (verdict, Some(to), Some(after)) => {
-                let p = self.change.and_then(|c| c.p).map_or_else(
-                    || "no test possible".to_owned(),
-                    |p| format!("Welch {}", p_value(p)),
+                let test = self.change.and_then(|c| c.p).map_or_else(
+                    || t!("no test possible").to_owned(),
+                    |p| t!("Welch {p}", p = p_value(p)),
                 );
-                let mut text = format!(
-                    "{} from {} to {to} ({what} {} → {}, n = {} and {}; {p}).",
-                    verdict.label(),
-                    self.from,
-                    number(self.before.mean),
-                    number(after.mean),
-                    self.before.n,
-                    after.n
-                );
+                let (from, before_mean, after_mean) = (&self.from, number(self.before.mean), number(after.mean));
+                let (n_before, n_after) = (count(self.before.n), count(after.n));
+                let mut text = if self.perception_only {
+                    t!(
+                        "{verdict} from {from} to {to} (mean perception {before} → {after}, n = {n_before} and {n_after}; {test}).",
+                        verdict = verdict.label(),
+                        from = from,
+                        to = to,
+                        before = before_mean,
+                        after = after_mean,
+                        n_before = n_before,
+                        n_after = n_after,
+                        test = test
+                    )
+                } else {
+                    t!(
+                        "{verdict} from {from} to {to} (mean gap {before} → {after}, n = {n_before} and {n_after}; {test}).",
+                        verdict = verdict.label(),
+                        from = from,
+                        to = to,
+                        before = before_mean,
+                        after = after_mean,
+                        n_before = n_before,
+                        n_after = n_after,
+                        test = test
+                    )
+                };
                 match self.closed {
-                    Some(true) => text.push_str(&format!(
-                        " The gap is closed in {to}: its 95 % CI reaches 0."
-                    )),
+                    Some(true) => {
+                        text.push(' ');
+                        text.push_str(&t!("The gap is closed in {to}: its 95 % CI reaches 0.", to = to));
+                    }
                     Some(false) => {
-                        text.push_str(&format!(" The gap is still a shortfall in {to}."))
+                        text.push(' ');
+                        text.push_str(&t!("The gap is still a shortfall in {to}.", to = to));
                     }
                     None => {}
                 }
@@ -215,12 +242,13 @@ fn values(project: &Project, item: &Item, wave: &str) -> Vec<f64> {
     }
 }
 
-/// A p-value as shown: "p = 0.032" with three decimals, "p < 0.001" below that.
+/// A p-value as shown: "p = 0.032" with three decimals, "p < 0.001" below that (with the
+/// interface language's decimal mark).
 pub fn p_value(p: f64) -> String {
     if p < 0.001 {
-        "p < 0.001".to_owned()
+        format!("p < {}", crate::format::number(Some(0.001), 3))
     } else {
-        format!("p = {p:.3}")
+        format!("p = {}", crate::format::number(Some(p), 3))
     }
 }
 

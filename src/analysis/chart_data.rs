@@ -439,25 +439,33 @@ pub struct HeatCell {
     pub critical: bool,
     /// The perception gap; `None` without linked items or with fewer than 10 answers.
     pub gap: Option<f64>,
-    /// Why there is no gap, when there is none.
+    /// Why there is no gap, when there is none (in the interface language).
     pub missing: Option<&'static str>,
+    /// Whether the gap is a finding (at least 10 answers, p < 0.05): `Some(true)` for a
+    /// shortfall, `Some(false)` for better than expected, `None` for no finding.
+    pub finding: Option<bool>,
     /// Complaints logged for it.
     pub complaints: usize,
 }
 
 impl HeatCell {
     /// The cell's text, line by line: "★ " before critical names, the gap (or why it is
-    /// missing), and the complaints, so colour is never the only carrier.
+    /// missing) with "▼ finding" or "▲ finding" when it is one, and the complaints, so colour
+    /// is never the only carrier.
     pub fn label(&self) -> String {
         let star = if self.critical { "★ " } else { "" };
         let value = match (self.gap, self.missing) {
-            (Some(gap), _) => figure(Some(gap), 2),
+            (Some(gap), _) => match self.finding {
+                Some(true) => t!("{gap} ▼ finding", gap = figure(Some(gap), 2)),
+                Some(false) => t!("{gap} ▲ finding", gap = figure(Some(gap), 2)),
+                None => figure(Some(gap), 2),
+            },
             (None, Some(reason)) => reason.to_owned(),
             (None, None) => "–".to_owned(),
         };
         let complaints = match self.complaints {
-            1 => "1 complaint".to_owned(),
-            n => format!("{n} complaints"),
+            1 => t!("1 complaint").to_owned(),
+            n => t!("{n} complaints", n = crate::format::count(n)),
         };
         format!("{star}{}\n{value}\n{complaints}", label_text(&self.name))
     }
@@ -490,13 +498,13 @@ impl HeatMap {
                 let slot = slots_used[t.stage];
                 slots_used[t.stage] += 1;
                 let (gap, missing) = if t.items == 0 {
-                    (None, Some("no items linked"))
+                    (None, Some(t!("no items linked")))
                 } else if t.perception_gap.summary.n < MIN_N_FINDING {
-                    (None, Some("too few answers"))
+                    (None, Some(t!("too few answers")))
                 } else {
                     match t.perception_gap.gap().filter(|g| g.is_finite()) {
                         Some(gap) => (Some(gap), None),
-                        None => (None, Some("no answers")),
+                        None => (None, Some(t!("no answers"))),
                     }
                 };
                 HeatCell {
@@ -510,6 +518,7 @@ impl HeatMap {
                     critical: t.critical,
                     gap,
                     missing,
+                    finding: gap.filter(|_| t.perception_gap.finding).map(|g| g < 0.0),
                     complaints: t.complaints,
                 }
             })
@@ -784,8 +793,11 @@ mod tests {
             critical: true,
             gap: None,
             missing: Some("no items linked"),
+            finding: None,
             complaints: 1,
         };
         assert_eq!(cell.label(), "★ Front (desk)\nno items linked\n1 complaint");
+        let finding = HeatCell { gap: Some(-0.456), missing: None, finding: Some(true), complaints: 0, ..cell };
+        assert_eq!(finding.label(), "★ Front (desk)\n−0.46 ▼ finding\n0 complaints");
     }
 }

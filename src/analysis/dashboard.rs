@@ -63,27 +63,27 @@ impl Gap {
         }
     }
 
-    /// The gap's name.
+    /// The gap's name, in the interface language.
     pub fn name(self) -> &'static str {
         match self {
-            Gap::Knowledge => "Knowledge gap",
-            Gap::Standards => "Standards gap",
-            Gap::Delivery => "Delivery gap",
-            Gap::Communication => "Communication gap",
-            Gap::Perception => "Perception gap",
-            Gap::Experience => "Experience gap",
+            Gap::Knowledge => t!("Knowledge gap"),
+            Gap::Standards => t!("Standards gap"),
+            Gap::Delivery => t!("Delivery gap"),
+            Gap::Communication => t!("Communication gap"),
+            Gap::Perception => t!("Perception gap"),
+            Gap::Experience => t!("Experience gap"),
         }
     }
 
     /// The question the gap answers, in plain words.
     pub fn question(self) -> &'static str {
         match self {
-            Gap::Knowledge => "Does management know what customers expect?",
-            Gap::Standards => "Are there standards for what customers value?",
-            Gap::Delivery => "Are the standards met in practice?",
-            Gap::Communication => "Are the promises to customers kept?",
-            Gap::Perception => "Do customers get what they expect?",
-            Gap::Experience => "Do customers rate the service as highly as management does?",
+            Gap::Knowledge => t!("Does management know what customers expect?"),
+            Gap::Standards => t!("Are there standards for what customers value?"),
+            Gap::Delivery => t!("Are the standards met in practice?"),
+            Gap::Communication => t!("Are the promises to customers kept?"),
+            Gap::Perception => t!("Do customers get what they expect?"),
+            Gap::Experience => t!("Do customers rate the service as highly as management does?"),
         }
     }
 }
@@ -108,12 +108,12 @@ impl Unit {
         }
     }
 
-    /// The unit written after the number ("" for scale points).
+    /// The unit written after the number ("" for scale points; "pp" in the interface language).
     pub fn suffix(self) -> &'static str {
         match self {
             Unit::Points => "",
             Unit::Percent => "%",
-            Unit::PercentagePoints => "pp",
+            Unit::PercentagePoints => t!("pp"),
         }
     }
 }
@@ -147,32 +147,33 @@ pub enum Status {
 }
 
 impl Status {
-    /// The status in words.
+    /// The status in words, in the interface language. Each begins with its
+    /// [`Status::short_word`] (the diagram shows the rest apart).
     pub fn word(self) -> &'static str {
         match self {
-            Status::Finding { shortfall: true, indicative: false } => "finding: shortfall",
-            Status::Finding { shortfall: true, indicative: true } => "finding: shortfall (indicative)",
-            Status::Finding { shortfall: false, indicative: false } => "finding: no shortfall",
-            Status::Finding { shortfall: false, indicative: true } => "finding: no shortfall (indicative)",
-            Status::Share { short: true } => "below target (a share, not a test)",
-            Status::Share { short: false } => "target met (a share, not a test)",
-            Status::NoClearGap => "no clear gap",
-            Status::Indicative => "indicative",
-            Status::TooFew => "too few answers",
-            Status::NotMeasured => "not measured",
+            Status::Finding { shortfall: true, indicative: false } => t!("finding: shortfall"),
+            Status::Finding { shortfall: true, indicative: true } => t!("finding: shortfall (indicative)"),
+            Status::Finding { shortfall: false, indicative: false } => t!("finding: no shortfall"),
+            Status::Finding { shortfall: false, indicative: true } => t!("finding: no shortfall (indicative)"),
+            Status::Share { short: true } => t!("below target (a share, not a test)"),
+            Status::Share { short: false } => t!("target met (a share, not a test)"),
+            Status::NoClearGap => t!("no clear gap"),
+            Status::Indicative => t!("indicative"),
+            Status::TooFew => t!("too few answers"),
+            Status::NotMeasured => t!("not measured"),
         }
     }
 
     /// A short word for tight places (the diagram).
     pub fn short_word(self) -> &'static str {
         match self {
-            Status::Finding { .. } => "finding",
-            Status::Share { short: true } => "below target",
-            Status::Share { short: false } => "target met",
-            Status::NoClearGap => "no clear gap",
-            Status::Indicative => "indicative",
-            Status::TooFew => "too few answers",
-            Status::NotMeasured => "not measured",
+            Status::Finding { .. } => t!("finding"),
+            Status::Share { short: true } => t!("below target"),
+            Status::Share { short: false } => t!("target met"),
+            Status::NoClearGap => t!("no clear gap"),
+            Status::Indicative => t!("indicative"),
+            Status::TooFew => t!("too few answers"),
+            Status::NotMeasured => t!("not measured"),
         }
     }
 
@@ -269,14 +270,6 @@ fn mean_of_items(tests: &[GapTest]) -> Option<(f64, usize)> {
     (!gaps.is_empty()).then(|| (gaps.iter().sum::<f64>() / gaps.len() as f64, gaps.len()))
 }
 
-fn items_word(k: usize) -> &'static str {
-    if k == 1 {
-        "item"
-    } else {
-        "items"
-    }
-}
-
 impl GapFigure {
     /// The headline of `gap` in `results`.
     ///
@@ -300,14 +293,18 @@ impl GapFigure {
                     unit: Unit::Points,
                     status: Status::of_items(&tests),
                     basis: match mean {
-                        Some((_, k)) => format!(
-                            "Management's estimate of what customers expect (M) minus customers' expectation (E), mean over {k} {}.",
-                            items_word(k)
+                        Some((_, 1)) => t!(
+                            "Management's estimate of what customers expect (M) minus customers' expectation (E), mean over 1 item."
+                        )
+                        .to_owned(),
+                        Some((_, k)) => t!(
+                            "Management's estimate of what customers expect (M) minus customers' expectation (E), mean over {k} items.",
+                            k = crate::format::count(k)
                         ),
                         None if results.perception_only => {
-                            "Needs customers' expectations; this survey asks perception only.".to_owned()
+                            t!("Needs customers' expectations; this survey asks perception only.").to_owned()
                         }
-                        None => "Needs management's view (M) and customers' expectations (E).".to_owned(),
+                        None => t!("Needs management's view (M) and customers' expectations (E).").to_owned(),
                     },
                 }
             }
@@ -320,10 +317,10 @@ impl GapFigure {
                     status: Status::of_share(pct, customers),
                     basis: match pct {
                         Some(_) => {
-                            "Share of what customers value (importance-weighted) that has a standard.".to_owned()
+                            t!("Share of what customers value (importance-weighted) that has a standard.").to_owned()
                         }
-                        None if results.items.is_empty() => "Needs customers' answers and standards.".to_owned(),
-                        None => "Needs standards: none are set up yet.".to_owned(),
+                        None if results.items.is_empty() => t!("Needs customers' answers and standards.").to_owned(),
+                        None => t!("Needs standards: none are set up yet.").to_owned(),
                     },
                 }
             }
@@ -338,11 +335,16 @@ impl GapFigure {
                     unit: Unit::Percent,
                     status: Status::of_share(pct, n),
                     basis: match pct {
-                        Some(_) => format!(
-                            "Share of {n} measurements that met their target, over {standards} {}.",
-                            if standards == 1 { "standard" } else { "standards" }
+                        Some(_) if standards == 1 => t!(
+                            "Share of {n} measurements that met their target, over 1 standard.",
+                            n = crate::format::count(n)
                         ),
-                        None => "Needs standards with a numeric target and measurements of them.".to_owned(),
+                        Some(_) => t!(
+                            "Share of {n} measurements that met their target, over {standards} standards.",
+                            n = crate::format::count(n),
+                            standards = crate::format::count(standards)
+                        ),
+                        None => t!("Needs standards with a numeric target and measurements of them.").to_owned(),
                     },
                 }
             }
@@ -355,11 +357,14 @@ impl GapFigure {
                     unit: Unit::Points,
                     status: Status::of_items(&tests),
                     basis: match mean {
-                        Some((_, k)) => format!(
-                            "Customers' perception (P) minus the promised level, mean over {k} promised {}.",
-                            items_word(k)
+                        Some((_, 1)) => {
+                            t!("Customers' perception (P) minus the promised level, mean over 1 promised item.").to_owned()
+                        }
+                        Some((_, k)) => t!(
+                            "Customers' perception (P) minus the promised level, mean over {k} promised items.",
+                            k = crate::format::count(k)
                         ),
-                        None => "Needs promises with a level and customers' perceptions.".to_owned(),
+                        None => t!("Needs promises with a level and customers' perceptions.").to_owned(),
                     },
                 }
             }
@@ -370,7 +375,7 @@ impl GapFigure {
                         value: None,
                         unit: Unit::Points,
                         status: Status::NotMeasured,
-                        basis: "Needs customers' expectations; this survey asks perception only.".to_owned(),
+                        basis: t!("Needs customers' expectations; this survey asks perception only.").to_owned(),
                     };
                 }
                 let test = results.overall.perception_gap;
@@ -381,12 +386,15 @@ impl GapFigure {
                     unit: Unit::Points,
                     status: Status::of_test(&test),
                     basis: match (weighted, test.gap()) {
-                        (Some(_), _) => format!(
-                            "Perception minus expectation (P − E), weighted by the importance customers gave each dimension; n = {}.",
-                            test.summary.n
+                        (Some(_), _) => t!(
+                            "Perception minus expectation (P − E), weighted by the importance customers gave each dimension; n = {n}.",
+                            n = crate::format::count(test.summary.n)
                         ),
-                        (None, Some(_)) => format!("Perception minus expectation (P − E), mean over customers; n = {}.", test.summary.n),
-                        (None, None) => "Needs customers' expectations and perceptions.".to_owned(),
+                        (None, Some(_)) => t!(
+                            "Perception minus expectation (P − E), mean over customers; n = {n}.",
+                            n = crate::format::count(test.summary.n)
+                        ),
+                        (None, None) => t!("Needs customers' expectations and perceptions.").to_owned(),
                     },
                 }
             }
@@ -400,10 +408,10 @@ impl GapFigure {
                     status: if top.is_some() { Status::of_items(&tests) } else { Status::NotMeasured },
                     basis: match top {
                         Some(_) => {
-                            "Customers' top-box share of perception (P) minus management's of its own rating (S)."
+                            t!("Customers' top-box share of perception (P) minus management's of its own rating (S).")
                                 .to_owned()
                         }
-                        None => "Needs management's own rating (S) and customers' perceptions (P).".to_owned(),
+                        None => t!("Needs management's own rating (S) and customers' perceptions (P).").to_owned(),
                     },
                 }
             }
@@ -552,7 +560,7 @@ pub fn sample_warnings(project: &Project, results: &Results) -> SampleWarnings {
         return warnings;
     }
     if !results.perception_only {
-        warnings.add("Overall perception gap".to_owned(), results.overall.perception_gap.summary.n);
+        warnings.add(t!("Overall perception gap").to_owned(), results.overall.perception_gap.summary.n);
     }
     for item in &results.items {
         let n = if results.perception_only { item.perception.n } else { item.perception_gap.summary.n };
@@ -565,7 +573,7 @@ pub fn sample_warnings(project: &Project, results: &Results) -> SampleWarnings {
     }
     for delivery in results.delivery.iter().filter(|d| d.n > 0) {
         let text = project.standards.iter().find(|s| s.id == delivery.standard).map_or(&delivery.standard, |s| &s.text);
-        warnings.add(format!("measurements of “{text}”"), delivery.n);
+        warnings.add(t!("measurements of “{text}”", text = text), delivery.n);
     }
     warnings
 }

@@ -89,13 +89,13 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
-    /// The quadrant's name in the UI.
+    /// The quadrant's name in the UI, in the interface language.
     pub fn label(self) -> &'static str {
         match self {
-            Quadrant::ConcentrateHere => "Concentrate here",
-            Quadrant::KeepUp => "Keep up the good work",
-            Quadrant::LowPriority => "Low priority",
-            Quadrant::PossibleOverkill => "Possible overkill",
+            Quadrant::ConcentrateHere => t!("Concentrate here"),
+            Quadrant::KeepUp => t!("Keep up the good work"),
+            Quadrant::LowPriority => t!("Low priority"),
+            Quadrant::PossibleOverkill => t!("Possible overkill"),
         }
     }
 }

@@ -24,55 +24,59 @@ pub enum GapType {
 }
 
 impl GapType {
-    /// The gap's name.
+    /// The gap's name, in the interface language.
     pub fn name(self) -> &'static str {
         match self {
-            GapType::Knowledge => "Knowledge gap",
-            GapType::Standards => "Standards gap",
-            GapType::Delivery => "Delivery gap",
-            GapType::Communication => "Communication gap",
-            GapType::Perception => "Perception gap",
+            GapType::Knowledge => t!("Knowledge gap"),
+            GapType::Standards => t!("Standards gap"),
+            GapType::Delivery => t!("Delivery gap"),
+            GapType::Communication => t!("Communication gap"),
+            GapType::Perception => t!("Perception gap"),
         }
     }
 
     /// Why this gap opens, in plain words.
     pub fn cause(self) -> &'static str {
         match self {
-            GapType::Knowledge => "Management's picture of what customers expect differs from what customers say they expect.",
-            GapType::Standards => "Nothing in how the work is planned says what good looks like here.",
-            GapType::Delivery => "A standard exists, but the measurements show it is often not met.",
-            GapType::Communication => "What is promised to customers is more than what they get.",
-            GapType::Perception => "Customers get less than they expect, and no other measured gap explains it yet.",
+            GapType::Knowledge => {
+                t!("Management's picture of what customers expect differs from what customers say they expect.")
+            }
+            GapType::Standards => t!("Nothing in how the work is planned says what good looks like here."),
+            GapType::Delivery => t!("A standard exists, but the measurements show it is often not met."),
+            GapType::Communication => t!("What is promised to customers is more than what they get."),
+            GapType::Perception => {
+                t!("Customers get less than they expect, and no other measured gap explains it yet.")
+            }
         }
     }
 
-    /// What closes the gap, in plain words: a few concrete moves.
-    pub fn strategies(self) -> &'static [&'static str] {
+    /// What closes the gap, in plain words: three concrete moves (the remedial strategies).
+    pub fn strategies(self) -> [&'static str; 3] {
         match self {
-            GapType::Knowledge => &[
-                "Ask customers short, specific questions about this moment, not only general satisfaction.",
-                "Let the people who meet customers tell management what they hear, every week.",
-                "Cut the number of hands feedback passes through before it reaches a decision-maker.",
+            GapType::Knowledge => [
+                t!("Ask customers short, specific questions about this moment, not only general satisfaction."),
+                t!("Let the people who meet customers tell management what they hear, every week."),
+                t!("Cut the number of hands feedback passes through before it reaches a decision-maker."),
             ],
-            GapType::Standards => &[
-                "Write down what good service looks like here, from the customer's side, in a way anyone can check.",
-                "Agree the standard together with the teams who deliver it.",
-                "Cover the whole experience, not just the technical part.",
+            GapType::Standards => [
+                t!("Write down what good service looks like here, from the customer's side, in a way anyone can check."),
+                t!("Agree the standard together with the teams who deliver it."),
+                t!("Cover the whole experience, not just the technical part."),
             ],
-            GapType::Delivery => &[
-                "Make the standard simple enough that everyone knows what it asks of them.",
-                "Show each person how their part affects the customer, and train for it.",
-                "Give people tools and systems that make meeting the standard the easy path.",
+            GapType::Delivery => [
+                t!("Make the standard simple enough that everyone knows what it asks of them."),
+                t!("Show each person how their part affects the customer, and train for it."),
+                t!("Give people tools and systems that make meeting the standard the easy path."),
             ],
-            GapType::Communication => &[
-                "Plan campaigns together with the people who deliver the service.",
-                "Say honestly what you can and cannot do; promise what you keep.",
-                "Check every new promise against what is actually delivered today.",
+            GapType::Communication => [
+                t!("Plan campaigns together with the people who deliver the service."),
+                t!("Say honestly what you can and cannot do; promise what you keep."),
+                t!("Check every new promise against what is actually delivered today."),
             ],
-            GapType::Perception => &[
-                "Keep collecting feedback on this moment and act on what it says.",
-                "Find the root cause: ask 'why?' until you reach something you can change.",
-                "Measure objectively too (times, errors), so you can see whether a fix works.",
+            GapType::Perception => [
+                t!("Keep collecting feedback on this moment and act on what it says."),
+                t!("Find the root cause: ask 'why?' until you reach something you can change."),
+                t!("Measure objectively too (times, errors), so you can see whether a fix works."),
             ],
         }
     }

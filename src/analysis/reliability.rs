@@ -29,13 +29,13 @@ impl std::fmt::Display for NoAlpha {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             NoAlpha::TooFewItems(k) => {
-                write!(f, "no alpha: it needs at least 2 items, this dimension has {k}")
+                f.write_str(&t!("no alpha: it needs at least 2 items, this dimension has {k}", k = k))
             }
-            NoAlpha::TooFewCases(n) => write!(
-                f,
-                "no alpha: it needs at least 3 respondents who answered every item, there are {n}"
-            ),
-            NoAlpha::NoVariance => write!(f, "no alpha: every respondent has the same total"),
+            NoAlpha::TooFewCases(n) => f.write_str(&t!(
+                "no alpha: it needs at least 3 respondents who answered every item, there are {n}",
+                n = n
+            )),
+            NoAlpha::NoVariance => f.write_str(t!("no alpha: every respondent has the same total")),
         }
     }
 }

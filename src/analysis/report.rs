@@ -50,14 +50,14 @@ impl Status {
         }
     }
 
-    /// The status in words.
+    /// The status in words, in the interface language.
     pub fn label(self) -> &'static str {
         match self {
-            Status::Shortfall => "finding: shortfall",
-            Status::Above => "finding: above",
-            Status::NoClearGap => "no clear gap",
-            Status::TooFew => "too few answers",
-            Status::NotMeasured => "not measured",
+            Status::Shortfall => t!("finding: shortfall"),
+            Status::Above => t!("finding: above"),
+            Status::NoClearGap => t!("no clear gap"),
+            Status::TooFew => t!("too few answers"),
+            Status::NotMeasured => t!("not measured"),
         }
     }
 
@@ -78,7 +78,7 @@ pub fn status_text(test: Option<&GapTest>) -> String {
     let indicative =
         matches!(status, Status::Shortfall | Status::Above | Status::NoClearGap) && test.is_some_and(|t| t.indicative);
     if indicative {
-        format!("{}, indicative (n < 30)", status.label())
+        t!("{status}, indicative (n < 30)", status = status.label())
     } else {
         status.label().to_owned()
     }
@@ -112,56 +112,56 @@ impl GapId {
         GapId::Experience,
     ];
 
-    /// The gap's name, with its number.
+    /// The gap's name, with its number, in the interface language.
     pub fn name(self) -> &'static str {
         match self {
-            GapId::Knowledge => "Gap 1: knowledge",
-            GapId::Standards => "Gap 2: standards",
-            GapId::Delivery => "Gap 3: delivery",
-            GapId::Communication => "Gap 4: communication",
-            GapId::Perception => "Gap 5: perception",
-            GapId::Experience => "Experience gap (80/8)",
+            GapId::Knowledge => t!("Gap 1: knowledge"),
+            GapId::Standards => t!("Gap 2: standards"),
+            GapId::Delivery => t!("Gap 3: delivery"),
+            GapId::Communication => t!("Gap 4: communication"),
+            GapId::Perception => t!("Gap 5: perception"),
+            GapId::Experience => t!("Experience gap (80/8)"),
         }
     }
 
     /// How the gap is computed, in plain words (the method section).
     pub fn formula(self) -> &'static str {
         match self {
-            GapId::Knowledge => {
+            GapId::Knowledge => t!(
                 "Per item, management's mean estimate of what customers expect (M) minus customers' mean \
                  expectation (E): mean(M) − mean(E). Management's mean is treated as a fixed level, and \
                  customers' E answers are tested against it with a one-sample t-test. Over all items, \
                  Spearman's rank correlation (ρ) says whether management and customers put the items in \
                  the same order of expectation; it needs at least three items with both."
-            }
-            GapId::Standards => {
+            ),
+            GapId::Standards => t!(
                 "The share of what matters to customers that is covered by a service standard: the \
                  importance of the items that have a standard, summed, divided by the importance of all \
                  items, in %. Listed beside it: important items without a standard, and standards set on \
                  items of little importance."
-            }
-            GapId::Delivery => {
+            ),
+            GapId::Delivery => t!(
                 "Per standard with a measurable target (KPI): the share of measurements that meet the \
                  target, in %, and the mean deviation from the target in the KPI's own unit (negative = \
                  short of the target). These are measured facts, not survey answers, so they carry no test."
-            }
-            GapId::Communication => {
+            ),
+            GapId::Communication => t!(
                 "Per item with a marketing promise: customers' mean perception minus the promised level, \
                  mean(P) − promise, with a one-sample t-test of the P answers against the promised level."
-            }
-            GapId::Perception => {
+            ),
+            GapId::Perception => t!(
                 "Per item, the mean of P − E over the customers who answered both: a paired t-test, with \
                  Cohen's d_z (mean difference ÷ SD of the differences) as the effect size. For a dimension, \
                  a touchpoint or overall, each customer's mean P − E over the items of the group is taken \
                  first, then tested against 0. The weighted gap is Σ w_d · gap_d, where w_d is the mean of \
                  the importance points customers gave dimension d, divided by 100."
-            }
-            GapId::Experience => {
+            ),
+            GapId::Experience => t!(
                 "The share of customers' P answers in the top box minus the share of management's own \
                  ratings (S) in the top box, in percentage points (the top box is the top two points of a \
                  7- or 10-point scale, the top one of a 5-point scale). Per item, mean(P) − mean(S), with a \
                  one-sample t-test of customers' P against management's mean S."
-            }
+            ),
         }
     }
 
@@ -241,9 +241,9 @@ impl SampleSize {
     /// "12" or "12–40".
     pub fn range(&self) -> String {
         if self.min == self.max {
-            self.min.to_string()
+            crate::format::count(self.min)
         } else {
-            format!("{}–{}", self.min, self.max)
+            format!("{}–{}", crate::format::count(self.min), crate::format::count(self.max))
         }
     }
 }
@@ -253,79 +253,115 @@ impl SampleSize {
 pub fn sample_sizes(results: &Results) -> Vec<SampleSize> {
     let items = &results.items;
     let per_item = |gap: GapId| items.iter().filter_map(move |i| gap.item_test(i)).map(|t| t.summary.n);
+    // A kind of figure counted over `k` figures: left out when there are none.
+    let kind = |k: usize, row: Option<SampleSize>| row.filter(|_| k > 0);
     let mut rows = Vec::new();
-    let customers = "customers";
+    let customers = t!("customers");
     if !results.perception_only {
         rows.push(SampleSize::of(
-            "Overall perception gap (P − E)",
+            t!("Overall perception gap (P − E)"),
             customers,
             [results.overall.perception_gap.summary.n],
         ));
-        rows.push(SampleSize::of(
-            format!("Perception gap per dimension ({})", results.dimensions.len()),
-            customers,
-            results.dimensions.iter().map(|d| d.perception_gap.summary.n),
+        let k = results.dimensions.len();
+        rows.push(kind(
+            k,
+            SampleSize::of(
+                t!("Perception gap per dimension ({k})", k = k),
+                customers,
+                results.dimensions.iter().map(|d| d.perception_gap.summary.n),
+            ),
         ));
-        rows.push(SampleSize::of(
-            format!("Perception gap per item ({})", items.len()),
-            "customers with both E and P",
-            per_item(GapId::Perception),
+        rows.push(kind(
+            items.len(),
+            SampleSize::of(
+                t!("Perception gap per item ({k})", k = items.len()),
+                t!("customers with both E and P"),
+                per_item(GapId::Perception),
+            ),
         ));
-        rows.push(SampleSize::of(
-            format!("Knowledge gap per item ({})", per_item(GapId::Knowledge).count()),
-            "customers' E answers",
-            per_item(GapId::Knowledge),
+        let k = per_item(GapId::Knowledge).count();
+        rows.push(kind(
+            k,
+            SampleSize::of(
+                t!("Knowledge gap per item ({k})", k = k),
+                t!("customers' E answers"),
+                per_item(GapId::Knowledge),
+            ),
         ));
     }
-    rows.push(SampleSize::of(
-        format!("Communication gap per item with a promise ({})", per_item(GapId::Communication).count()),
-        "customers' P answers",
-        per_item(GapId::Communication),
+    let k = per_item(GapId::Communication).count();
+    rows.push(kind(
+        k,
+        SampleSize::of(
+            t!("Communication gap per item with a promise ({k})", k = k),
+            t!("customers' P answers"),
+            per_item(GapId::Communication),
+        ),
     ));
-    rows.push(SampleSize::of(
-        format!("Experience gap per item ({})", per_item(GapId::Experience).count()),
-        "customers' P answers",
-        per_item(GapId::Experience),
+    let k = per_item(GapId::Experience).count();
+    rows.push(kind(
+        k,
+        SampleSize::of(
+            t!("Experience gap per item ({k})", k = k),
+            t!("customers' P answers"),
+            per_item(GapId::Experience),
+        ),
     ));
-    rows.push(SampleSize::of(
-        format!("Customers' perception per item ({})", items.len()),
-        "P answers",
-        items.iter().map(|i| i.perception.n),
+    rows.push(kind(
+        items.len(),
+        SampleSize::of(
+            t!("Customers' perception per item ({k})", k = items.len()),
+            t!("P answers"),
+            items.iter().map(|i| i.perception.n),
+        ),
     ));
     let touchpoints: Vec<usize> =
         results.journey.touchpoints.iter().filter(|t| t.items > 0).map(|t| t.perception_gap.summary.n).collect();
     if !results.perception_only {
-        rows.push(SampleSize::of(
-            format!("Perception gap per touchpoint ({})", touchpoints.len()),
-            customers,
-            touchpoints,
+        rows.push(kind(
+            touchpoints.len(),
+            SampleSize::of(
+                t!("Perception gap per touchpoint ({k})", k = touchpoints.len()),
+                customers,
+                touchpoints,
+            ),
         ));
     }
-    rows.push(SampleSize::of(
-        format!("Cronbach's α per dimension ({})", results.dimensions.iter().filter(|d| d.alpha.is_some()).count()),
-        "complete cases",
-        results.dimensions.iter().filter_map(|d| d.alpha.map(|a| a.cases)),
+    let k = results.dimensions.iter().filter(|d| d.alpha.is_some()).count();
+    rows.push(kind(
+        k,
+        SampleSize::of(
+            t!("Cronbach's α per dimension ({k})", k = k),
+            t!("complete cases"),
+            results.dimensions.iter().filter_map(|d| d.alpha.map(|a| a.cases)),
+        ),
     ));
-    rows.push(SampleSize::of(
-        format!("Delivery per standard ({})", results.delivery.len()),
-        "measurements",
-        results.delivery.iter().map(|d| d.n),
+    let k = results.delivery.len();
+    rows.push(kind(
+        k,
+        SampleSize::of(
+            t!("Delivery per standard ({k})", k = k),
+            t!("measurements"),
+            results.delivery.iter().map(|d| d.n),
+        ),
     ));
     for (name, score) in [("NPS", results.overall.nps), ("CSAT", results.overall.csat), ("CES", results.overall.ces)] {
-        rows.push(score.and_then(|s| SampleSize::of(name, "answers", [s.n])));
+        rows.push(score.and_then(|s| SampleSize::of(name, t!("answers"), [s.n])));
     }
     if results.overall.experience_gap_top_box.is_some() {
-        rows.push(SampleSize::of("Top-box shares: respondents", "customers", [results.respondents.customers]));
-        rows.push(SampleSize::of("Top-box shares: respondents", "managers", [results.respondents.management]));
+        let figure = t!("Top-box shares: respondents");
+        rows.push(SampleSize::of(figure, customers, [results.respondents.customers]));
+        rows.push(SampleSize::of(figure, t!("managers"), [results.respondents.management]));
     }
     if results.trends.waves.len() >= 2 {
         rows.push(SampleSize::of(
-            format!("Overall perception gap per wave ({})", results.trends.waves.len()),
+            t!("Overall perception gap per wave ({k})", k = results.trends.waves.len()),
             customers,
             results.trends.overall.iter().map(|t| t.summary.n),
         ));
     }
-    rows.into_iter().flatten().filter(|row| !row.figure.ends_with("(0)")).collect()
+    rows.into_iter().flatten().collect()
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@
 //! exactly its stored serde form. Writing is deterministic (same projects → same bytes), and
 //! export → [`restore`] → export gives the same bytes (serde_json's `float_roundtrip`).
 
+use crate::format::count;
 use crate::model::actions::Action;
-use crate::model::{Dimension, Item, Measurement, Project, ProjectId, Response, Stage, Standard, Wave};
+use crate::model::{figure, Dimension, Item, Measurement, Project, ProjectId, Response, Stage, Standard, Wave};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -74,45 +75,67 @@ pub enum RestoreProblem {
 
 impl fmt::Display for RestoreProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             RestoreProblem::NotText { byte } => {
-                write!(f, "the file is not UTF-8 text (byte {byte}); it is not a Gaplens backup")
+                t!("the file is not UTF-8 text (byte {byte}); it is not a Gaplens backup", byte = byte)
             }
-            RestoreProblem::Syntax { line, column, message } => {
-                write!(f, "line {line}, column {column}: the file is not valid JSON ({message})")
-            }
-            RestoreProblem::NotABackup { found: Some(format) } if format == "gaplens-results" => f.write_str(
-                "this is a results file (format \"gaplens-results\"), not a backup: it holds figures, not the data",
+            RestoreProblem::Syntax { line, column, message } => t!(
+                "line {line}, column {column}: the file is not valid JSON ({message})",
+                line = line,
+                column = column,
+                message = message
             ),
+            RestoreProblem::NotABackup { found: Some(format) } if format == "gaplens-results" => t!(
+                "this is a results file (format \"gaplens-results\"), not a backup: it holds figures, not the data"
+            )
+            .to_owned(),
             RestoreProblem::NotABackup { found: Some(format) } => {
-                write!(f, "the file's format is {}, not \"{FORMAT}\"", quoted(format))
+                t!("the file's format is {found}, not \"{expected}\"", found = quoted(format), expected = FORMAT)
             }
-            RestoreProblem::NotABackup { found: None } => {
-                write!(f, "the file has no \"format\": \"{FORMAT}\" marker; it is not a Gaplens backup")
-            }
-            RestoreProblem::NoVersion => f.write_str("the file has no \"version\" number"),
-            RestoreProblem::NewerVersion { version } => write!(
-                f,
-                "the backup was written by a newer version of Gaplens (backup version {version}; this one reads \
-                 version {VERSION}). Update Gaplens, or open the backup where it was made"
+            RestoreProblem::NotABackup { found: None } => t!(
+                "the file has no \"format\": \"{expected}\" marker; it is not a Gaplens backup",
+                expected = FORMAT
             ),
-            RestoreProblem::UnknownVersion { version } => {
-                write!(f, "backup version {version} does not exist; this Gaplens reads version {VERSION}")
-            }
-            RestoreProblem::Invalid { path, message } => write!(f, "{path}: {message}"),
-            RestoreProblem::DuplicateProject { path, id, first } => {
-                write!(f, "{path}: the project id {} is already used by projects[{first}]", quoted(id))
-            }
-            RestoreProblem::DuplicateResponse { path, id, first } => {
-                write!(f, "{path}: the response id {} is already used by responses[{first}]", quoted(id))
-            }
-            RestoreProblem::DuplicateAction { path, id, first } => {
-                write!(f, "{path}: the action id {} is already used by actions[{first}]", quoted(id))
-            }
-            RestoreProblem::OutOfRange { path, value, min, max } => {
-                write!(f, "{path}: {value} is outside {min}–{max}")
-            }
-        }
+            RestoreProblem::NoVersion => t!("the file has no \"version\" number").to_owned(),
+            RestoreProblem::NewerVersion { version } => t!(
+                "the backup was written by a newer version of Gaplens (backup version {version}; this one reads \
+                 version {supported}). Update Gaplens, or open the backup where it was made",
+                version = version,
+                supported = VERSION
+            ),
+            RestoreProblem::UnknownVersion { version } => t!(
+                "backup version {version} does not exist; this Gaplens reads version {supported}",
+                version = version,
+                supported = VERSION
+            ),
+            RestoreProblem::Invalid { path, message } => format!("{path}: {message}"),
+            RestoreProblem::DuplicateProject { path, id, first } => t!(
+                "{path}: the project id {id} is already used by projects[{first}]",
+                path = path,
+                id = quoted(id),
+                first = first
+            ),
+            RestoreProblem::DuplicateResponse { path, id, first } => t!(
+                "{path}: the response id {id} is already used by responses[{first}]",
+                path = path,
+                id = quoted(id),
+                first = first
+            ),
+            RestoreProblem::DuplicateAction { path, id, first } => t!(
+                "{path}: the action id {id} is already used by actions[{first}]",
+                path = path,
+                id = quoted(id),
+                first = first
+            ),
+            RestoreProblem::OutOfRange { path, value, min, max } => t!(
+                "{path}: {value} is outside {min}–{max}",
+                path = path,
+                value = figure(*value),
+                min = figure(*min),
+                max = figure(*max)
+            ),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -148,17 +171,19 @@ impl RestoreError {
 
 impl fmt::Display for RestoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let total = self.total();
-        writeln!(
-            f,
-            "The backup was not restored: {total} problem{} found; nothing was changed.",
-            if total == 1 { "" } else { "s" }
-        )?;
+        let headline = match self.total() {
+            1 => t!("The backup was not restored: 1 problem found; nothing was changed.").to_owned(),
+            total => t!(
+                "The backup was not restored: {total} problems found; nothing was changed.",
+                total = count(total)
+            ),
+        };
+        writeln!(f, "{headline}")?;
         for problem in &self.problems {
             writeln!(f, "- {problem}")?;
         }
         if self.not_kept > 0 {
-            writeln!(f, "… and {} more", self.not_kept)?;
+            writeln!(f, "{}", t!("… and {n} more", n = count(self.not_kept)))?;
         }
         Ok(())
     }
@@ -230,7 +255,7 @@ pub fn restore(bytes: &[u8]) -> Result<Backup, RestoreError> {
 
     let mut problems = Problems { kept: Vec::new(), not_kept: 0 };
     let Some(list) = value.get("projects").and_then(Value::as_array) else {
-        problems.invalid("projects", "missing, or not a list of projects");
+        problems.invalid("projects", t!("missing, or not a list of projects"));
         return Err(RestoreError { problems: problems.kept, not_kept: 0 });
     };
     let mut projects = Vec::with_capacity(list.len());
@@ -297,13 +322,13 @@ fn check_list<T: DeserializeOwned>(value: &Value, path: &str, problems: &mut Pro
 /// Finds the part of a project that failed to deserialise, down to the field of a response.
 fn locate_project_error(raw: &Value, path: &str, error: &serde_json::Error, problems: &mut Problems) {
     let Some(object) = raw.as_object() else {
-        problems.invalid(path, format!("not a project ({error})"));
+        problems.invalid(path, t!("not a project ({error})", error = error));
         return;
     };
     let before = problems.count();
     for field in ["id", "name", "dimensions", "items"] {
         if !object.contains_key(field) {
-            problems.invalid(path, format!("missing field `{field}`"));
+            problems.invalid(path, t!("missing field `{field}`", field = field));
         }
     }
     for (field, value) in object {
@@ -353,7 +378,7 @@ fn locate_project_error(raw: &Value, path: &str, error: &serde_json::Error, prob
                     let readable: Vec<(usize, &Action)> = readable.iter().map(|(i, a)| (*i, a)).collect();
                     check_actions(&readable, path, problems);
                 }
-                None => problems.invalid(&at, "not a list of actions"),
+                None => problems.invalid(&at, t!("not a list of actions")),
             },
             "responses" => match value.as_array() {
                 Some(list) => {
@@ -372,7 +397,7 @@ fn locate_project_error(raw: &Value, path: &str, error: &serde_json::Error, prob
                     let readable: Vec<(usize, &Response)> = readable.iter().map(|(i, r)| (*i, r)).collect();
                     check_responses(scale, &readable, path, problems);
                 }
-                None => problems.invalid(&at, "not a list of responses"),
+                None => problems.invalid(&at, t!("not a list of responses")),
             },
             _ => {}
         }
@@ -390,7 +415,7 @@ fn locate_response_error(raw: &Value, path: &str, problems: &mut Problems) {
         return;
     };
     if !object.contains_key("id") {
-        problems.invalid(path, "missing field `id`");
+        problems.invalid(path, t!("missing field `{field}`", field = "id"));
     }
     let before = problems.count();
     for (field, value) in object {
@@ -429,7 +454,7 @@ fn locate_response_error(raw: &Value, path: &str, problems: &mut Problems) {
                         }
                     }
                 }
-                None => problems.invalid(&at, "not an object"),
+                None => problems.invalid(&at, t!("not an object")),
             },
             _ => {}
         }
@@ -442,7 +467,7 @@ fn locate_response_error(raw: &Value, path: &str, problems: &mut Problems) {
 /// The checks serde cannot make: a non-empty name, then those of [`check_responses`].
 fn check_project(project: &Project, path: &str, problems: &mut Problems) {
     if project.name.trim().is_empty() {
-        problems.invalid(&format!("{path}.name"), "the project name is empty");
+        problems.invalid(&format!("{path}.name"), t!("the project name is empty"));
     }
     let responses: Vec<(usize, &Response)> = project.responses.iter().enumerate().collect();
     check_responses(Some(project.scale), &responses, path, problems);

@@ -39,8 +39,8 @@ impl Dialect {
     /// The words shown in the UI.
     pub fn label(self) -> &'static str {
         match self {
-            Dialect::Comma => "Comma, decimal point (1.5)",
-            Dialect::Semicolon => "Semicolon, decimal comma (1,5), Nordic Excel",
+            Dialect::Comma => t!("Comma, decimal point (1.5)"),
+            Dialect::Semicolon => t!("Semicolon, decimal comma (1,5), Nordic Excel"),
         }
     }
 

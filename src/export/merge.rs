@@ -1,8 +1,9 @@
 //! Merging a backup's project into a stored one: responses de-duplicated by id, each
 //! differing answer a [`Conflict`] for the user to decide, nothing dropped silently.
 
+use crate::format::count;
 use crate::model::actions::Action;
-use crate::model::{Dimension, Item, Measurement, Project, Response, Stage, Standard, Wave};
+use crate::model::{figure, Dimension, Item, Measurement, Project, Response, Stage, Standard, Wave};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -36,7 +37,7 @@ pub struct Conflict {
 }
 
 fn shown_number(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| v.to_string())
+    value.map_or_else(|| "–".to_owned(), figure)
 }
 
 fn shown_text(value: Option<&str>) -> String {
@@ -95,14 +96,17 @@ pub enum MergeError {
 impl fmt::Display for MergeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            MergeError::ScaleDiffers { mine, theirs } => write!(
-                f,
+            MergeError::ScaleDiffers { mine, theirs } => f.write_str(&t!(
                 "the project here rates on {mine}, the backup on {theirs}; answers on different scales cannot be \
-                 merged. Add the backup as a copy instead"
-            ),
-            MergeError::Choices { expected, given } => {
-                write!(f, "{expected} conflicts need a choice each, {given} were given")
-            }
+                 merged. Add the backup as a copy instead",
+                mine = mine,
+                theirs = theirs
+            )),
+            MergeError::Choices { expected, given } => f.write_str(&t!(
+                "{expected} conflicts need a choice each, {given} were given",
+                expected = count(*expected),
+                given = count(*given)
+            )),
         }
     }
 }
@@ -222,9 +226,9 @@ impl MergePlan {
         for item in &incoming.items {
             match target.items.iter().find(|t| t.code == item.code) {
                 None => new_items.push(item.clone()),
-                Some(mine) if mine != item => differing.push(format!(
-                    "item {}: defined differently in the backup; the definition here is kept",
-                    item.code
+                Some(mine) if mine != item => differing.push(t!(
+                    "item {code}: defined differently in the backup; the definition here is kept",
+                    code = item.code
                 )),
                 Some(_) => {}
             }
@@ -248,9 +252,9 @@ impl MergePlan {
             for touchpoint in &stage.touchpoints {
                 match target.journey.touchpoint(&touchpoint.code) {
                     None => lacking.push(touchpoint.clone()),
-                    Some(mine) if mine != touchpoint => differing.push(format!(
-                        "touchpoint {}: defined differently in the backup; the definition here is kept",
-                        touchpoint.code
+                    Some(mine) if mine != touchpoint => differing.push(t!(
+                        "touchpoint {code}: defined differently in the backup; the definition here is kept",
+                        code = touchpoint.code
                     )),
                     Some(_) => {}
                 }
@@ -282,9 +286,10 @@ impl MergePlan {
                         number += 1;
                     };
                     taken.insert(id.clone());
-                    differing.push(format!(
-                        "standard {}: a different standard has this id here; the backup's is added as {id}",
-                        standard.id
+                    differing.push(t!(
+                        "standard {id}: a different standard has this id here; the backup's is added as {new}",
+                        id = standard.id,
+                        new = id
                     ));
                     renumbered.insert(standard.id.clone(), id.clone());
                     new_standards.push(Standard { id, ..standard.clone() });
@@ -304,9 +309,9 @@ impl MergePlan {
         for mapping in &incoming.import_mappings {
             match target.import_mappings.iter().find(|m| m.source == mapping.source) {
                 None => new_mappings.push(mapping.clone()),
-                Some(mine) if mine != mapping => differing.push(format!(
-                    "the column mapping for \"{}\" differs in the backup; the one here is kept",
-                    mapping.source
+                Some(mine) if mine != mapping => differing.push(t!(
+                    "the column mapping for \"{source}\" differs in the backup; the one here is kept",
+                    source = mapping.source
                 )),
                 Some(_) => {}
             }
@@ -338,10 +343,11 @@ impl MergePlan {
                             break candidate;
                         }
                     };
-                    differing.push(format!(
-                        "action {} ({}): a different action has this id here; the backup's is added as {id}",
-                        action.id(),
-                        action.item()
+                    differing.push(t!(
+                        "action {id} ({item}): a different action has this id here; the backup's is added as {new}",
+                        id = action.id(),
+                        item = action.item(),
+                        new = id
                     ));
                     new_actions.push(action.with_id(id));
                 }

@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod csv;
 pub mod merge;
+pub mod questionnaire;
 
 use crate::analysis::Results;
 

@@ -77,19 +77,22 @@ impl BinaryFormat {
         SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|&(_, format)| format)
     }
 
-    /// What the file looks like and what to do, as the end of a sentence starting "this looks like".
+    /// What the file looks like and what to do, as a sentence starting "this looks like", in
+    /// the interface language.
     pub fn advice(self) -> &'static str {
         match self {
-            BinaryFormat::Zip => {
-                "an Excel workbook (.xlsx) or another ZIP file, not CSV text: open it in Excel, \
+            BinaryFormat::Zip => t!(
+                "this looks like an Excel workbook (.xlsx) or another ZIP file, not CSV text: open it in Excel, \
                  use File › Save As › \"CSV UTF-8 (Comma delimited)\", and import that file"
-            }
-            BinaryFormat::OldOffice => {
-                "an old Excel workbook (.xls), not CSV text: open it in Excel, use File › Save As › \
+            ),
+            BinaryFormat::OldOffice => t!(
+                "this looks like an old Excel workbook (.xls), not CSV text: open it in Excel, use File › Save As › \
                  \"CSV UTF-8 (Comma delimited)\", and import that file"
+            ),
+            BinaryFormat::Pdf => {
+                t!("this looks like a PDF document, not CSV text: export the data from the program that made it as CSV")
             }
-            BinaryFormat::Pdf => "a PDF document, not CSV text: export the data from the program that made it as CSV",
-            BinaryFormat::Image => "an image, not CSV text: choose the survey's CSV file instead",
+            BinaryFormat::Image => t!("this looks like an image, not CSV text: choose the survey's CSV file instead"),
         }
     }
 }

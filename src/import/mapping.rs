@@ -80,7 +80,7 @@ impl Target {
     /// # Errors
     /// A sentence naming the key when it is not one (or names an invalid code).
     pub fn from_key(key: &str) -> Result<Target, String> {
-        let bad = || format!("\"{key}\" is not a column mapping");
+        let bad = || t!("\"{key}\" is not a column mapping", key = key);
         let prefixed = |prefix: &str| key.strip_prefix(prefix).map(str::trim);
         Ok(match key {
             "ignore" => Target::Ignore,
@@ -139,19 +139,20 @@ impl From<Target> for String {
 }
 
 impl fmt::Display for Target {
+    /// What the column becomes, in the interface language ("E of REL1", "respondent id").
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Target::Ignore => f.write_str("ignore"),
-            Target::Id => f.write_str("respondent id"),
-            Target::Wave => f.write_str("wave"),
-            Target::Segment(name) => write!(f, "segment \"{name}\""),
-            Target::Expectation(code) => write!(f, "E of {code}"),
-            Target::Perception(code) => write!(f, "P of {code}"),
-            Target::Importance(code) => write!(f, "importance of {code}"),
+            Target::Ignore => f.write_str(t!("ignore")),
+            Target::Id => f.write_str(t!("respondent id")),
+            Target::Wave => f.write_str(t!("wave")),
+            Target::Segment(name) => f.write_str(&t!("segment \"{name}\"", name = name)),
+            Target::Expectation(code) => f.write_str(&t!("E of {code}", code = code)),
+            Target::Perception(code) => f.write_str(&t!("P of {code}", code = code)),
+            Target::Importance(code) => f.write_str(&t!("importance of {code}", code = code)),
             Target::Nps => f.write_str("NPS"),
             Target::Csat => f.write_str("CSAT"),
             Target::Ces => f.write_str("CES"),
-            Target::Comment => f.write_str("comment"),
+            Target::Comment => f.write_str(t!("comment")),
         }
     }
 }
@@ -200,10 +201,10 @@ impl SavedMapping {
     pub fn new(source: &str, table: &Table, targets: &[Target], scale: Scale) -> Result<SavedMapping, String> {
         let source = source.trim();
         if source.is_empty() {
-            return Err("the source needs a name, e.g. \"SurveyMonkey guest survey\"".into());
+            return Err(t!("the source needs a name, e.g. \"SurveyMonkey guest survey\"").into());
         }
         if source.chars().count() > SOURCE_NAME_MAX {
-            return Err(format!("the source name is longer than {SOURCE_NAME_MAX} characters"));
+            return Err(t!("the source name is longer than {max} characters", max = SOURCE_NAME_MAX));
         }
         let columns = table
             .headers
@@ -254,7 +255,7 @@ impl SavedMapping {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// One header per column: the question, with a second header row's sub-answer after
-    /// " — " (e.g. "The room was clean — Expectation"); "Column N" when blank.
+    /// " — " (e.g. "The room was clean — Expectation"); "Column N" when blank (in the interface language).
     pub headers: Vec<String>,
     /// Header rows used: 1 or 2.
     pub header_rows: usize,
@@ -301,7 +302,7 @@ impl Table {
     }
 
     /// Which tool the export looks like, from its headers: "SurveyMonkey", "LimeSurvey",
-    /// "Google Forms", "Microsoft Forms" or "Survey export".
+    /// "Google Forms", "Microsoft Forms" or "Survey export" (in the interface language).
     pub fn tool(&self) -> &'static str {
         let has = |name: &str| self.headers.iter().any(|h| normalise(h) == name);
         if has("respondent id") && has("collector id") {
@@ -313,7 +314,7 @@ impl Table {
         } else if has("submitdate") || has("lastpage") || self.headers.iter().any(|h| is_lime_code(h)) {
             "LimeSurvey"
         } else {
-            "Survey export"
+            t!("Survey export")
         }
     }
 
@@ -433,7 +434,7 @@ pub fn read_table(bytes: &[u8], header_rows: Option<usize>) -> Result<Table, Imp
         } else {
             question.to_owned()
         };
-        headers.push(if header.is_empty() { format!("Column {}", column + 1) } else { header });
+        headers.push(if header.is_empty() { t!("Column {n}", n = column + 1) } else { header });
     }
     let rows = records.into_iter().skip(used).collect();
     Ok(Table { headers, header_rows: used, detected_header_rows: detected, rows, delimiter: char::from(delimiter), encoding })
@@ -486,7 +487,11 @@ pub fn convert(table: &Table, targets: &[Target], options: &ImportOptions<'_>) -
         if let Some(&first) = column_of.get(&folded) {
             problems.push(Problem::BadColumn {
                 column: column_label(&table.headers[index]),
-                reason: format!("{target} is already mapped from column \"{}\"", table.headers[first]),
+                reason: t!(
+                    "{target} is already mapped from column \"{column}\"",
+                    target = target,
+                    column = table.headers[first]
+                ),
             });
             continue;
         }
@@ -516,7 +521,7 @@ pub fn convert(table: &Table, targets: &[Target], options: &ImportOptions<'_>) -
     let bytes = writer.into_inner().unwrap_or_default();
     if write_failed {
         // Writing to memory does not fail; if it ever did, say so rather than import half.
-        problems.push(Problem::Malformed { row: 0, message: "the mapped table could not be written".into() });
+        problems.push(Problem::Malformed { row: 0, message: t!("the mapped table could not be written").into() });
     }
 
     let by_key: HashMap<String, usize> = mapped.iter().map(|&(i, t)| (t.key(), i)).collect();

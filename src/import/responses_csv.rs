@@ -135,90 +135,97 @@ fn shown(value: &str) -> String {
     }
 }
 
+/// A range limit as the interface writes numbers ("7", "0,5").
 fn number(value: f64) -> String {
-    format!("{value}")
+    let decimals = if value.fract() == 0.0 { 0 } else { 2 };
+    crate::format::number(Some(value), decimals)
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Empty => f.write_str("the file is empty: it needs at least a header row"),
-            Problem::NotText { byte } => write!(
-                f,
+        let text = match self {
+            Problem::Empty => t!("the file is empty: it needs at least a header row").to_owned(),
+            Problem::NotText { byte } => t!(
                 "this looks like a binary file, not CSV text (byte {byte} is not a text character); \
-                 save the data as \"CSV UTF-8\" and try again"
+                 save the data as \"CSV UTF-8\" and try again",
+                byte = byte
             ),
-            Problem::Binary { format } => write!(f, "this looks like {}", format.advice()),
+            Problem::Binary { format } => format.advice().to_owned(),
             Problem::Malformed { row, message } => {
-                write!(f, "row {row}: the CSV structure is broken ({message})")
+                t!("row {row}: the CSV structure is broken ({message})", row = row, message = message)
             }
             Problem::DuplicateColumn { column } => {
-                write!(f, "column {}: the header names this column twice", shown(column))
+                t!("column {column}: the header names this column twice", column = shown(column))
             }
-            Problem::UnknownItem { column } => write!(
-                f,
-                "column {}: this project has no item with that code",
-                shown(column)
-            ),
-            Problem::UnknownDimension { column } => write!(
-                f,
-                "column {}: this project has no dimension with that code",
-                shown(column)
-            ),
+            Problem::UnknownItem { column } => {
+                t!("column {column}: this project has no item with that code", column = shown(column))
+            }
+            Problem::UnknownDimension { column } => {
+                t!("column {column}: this project has no dimension with that code", column = shown(column))
+            }
             Problem::BadColumn { column, reason } => {
-                write!(f, "column {}: {reason}", shown(column))
+                t!("column {column}: {reason}", column = shown(column), reason = reason)
             }
-            Problem::TooManyFields { row, expected, found } => write!(
-                f,
-                "row {row}: {found} fields, but the header has {expected} columns"
+            Problem::TooManyFields { row, expected, found } => t!(
+                "row {row}: {found} fields, but the header has {expected} columns",
+                row = row,
+                found = found,
+                expected = expected
             ),
-            Problem::NotANumber { row, column, value } => {
-                write!(f, "row {row}, column {}: {} is not a number", shown(column), shown(value))
-            }
-            Problem::OutOfRange { row, column, value, min, max } => write!(
-                f,
-                "row {row}, column {}: {} is outside {}–{}",
-                shown(column),
-                shown(value),
-                number(*min),
-                number(*max)
+            Problem::NotANumber { row, column, value } => t!(
+                "row {row}, column {column}: {value} is not a number",
+                row = row,
+                column = shown(column),
+                value = shown(value)
             ),
-            Problem::NotWhole { row, column, value } => write!(
-                f,
-                "row {row}, column {}: {} must be a whole number",
-                shown(column),
-                shown(value)
+            Problem::OutOfRange { row, column, value, min, max } => t!(
+                "row {row}, column {column}: {value} is outside {min}–{max}",
+                row = row,
+                column = shown(column),
+                value = shown(value),
+                min = number(*min),
+                max = number(*max)
             ),
-            Problem::UnknownSource { row, value } => write!(
-                f,
-                "row {row}, column \"source\": {} is neither \"customer\" nor \"management\"",
-                shown(value)
+            Problem::NotWhole { row, column, value } => t!(
+                "row {row}, column {column}: {value} must be a whole number",
+                row = row,
+                column = shown(column),
+                value = shown(value)
             ),
-            Problem::DuplicateId { row, value, first_row: Some(first) } => write!(
-                f,
-                "row {row}, column \"id\": {} was already used in row {first}",
-                shown(value)
+            Problem::UnknownSource { row, value } => t!(
+                "row {row}, column \"source\": {value} is neither \"customer\" nor \"management\"",
+                row = row,
+                value = shown(value)
             ),
-            Problem::DuplicateId { row, value, first_row: None } => write!(
-                f,
-                "row {row}, column \"id\": {} is already stored in this project",
-                shown(value)
+            Problem::DuplicateId { row, value, first_row: Some(first) } => t!(
+                "row {row}, column \"id\": {value} was already used in row {first}",
+                row = row,
+                value = shown(value),
+                first = first
+            ),
+            Problem::DuplicateId { row, value, first_row: None } => t!(
+                "row {row}, column \"id\": {value} is already stored in this project",
+                row = row,
+                value = shown(value)
             ),
             Problem::BadId { row, value, reason } => {
-                write!(f, "row {row}, column \"id\": {} {reason}", shown(value))
+                t!("row {row}, column \"id\": {value} {reason}", row = row, value = shown(value), reason = reason)
             }
-            Problem::CellTooLong { row, column, chars } => write!(
-                f,
-                "row {row}, column {}: the cell holds {chars} characters, more than the {MAX_CELL_CHARS} allowed",
-                shown(column)
+            Problem::CellTooLong { row, column, chars } => t!(
+                "row {row}, column {column}: the cell holds {chars} characters, more than the {max} allowed",
+                row = row,
+                column = shown(column),
+                chars = crate::format::count(*chars),
+                max = crate::format::count(MAX_CELL_CHARS)
             ),
-            Problem::BadDate { row, column, value } => write!(
-                f,
-                "row {row}, column {}: {} is not a date like 2026-03-31",
-                shown(column),
-                shown(value)
+            Problem::BadDate { row, column, value } => t!(
+                "row {row}, column {column}: {value} is not a date like 2026-03-31",
+                row = row,
+                column = shown(column),
+                value = shown(value)
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -245,16 +252,17 @@ impl ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let total = self.total();
-        writeln!(
-            f,
-            "The file was not imported: {total} problem{} found; nothing was changed.",
-            if total == 1 { "" } else { "s" }
-        )?;
+        let headline = if total == 1 {
+            t!("The file was not imported: 1 problem found; nothing was changed.").to_owned()
+        } else {
+            t!("The file was not imported: {n} problems found; nothing was changed.", n = crate::format::count(total))
+        };
+        writeln!(f, "{headline}")?;
         for problem in &self.problems {
             writeln!(f, "- {problem}")?;
         }
         if self.not_kept > 0 {
-            writeln!(f, "… and {} more", self.not_kept)?;
+            writeln!(f, "{}", t!("… and {n} more", n = crate::format::count(self.not_kept)))?;
         }
         Ok(())
     }
@@ -360,7 +368,7 @@ fn read_header(names: Vec<String>, policy: ItemPolicy<'_>, problems: &mut Vec<Pr
                     if segment.is_empty() {
                         problems.push(Problem::BadColumn {
                             column: trimmed.to_owned(),
-                            reason: "a segment column needs a name after \"segment:\"".into(),
+                            reason: t!("a segment column needs a name after \"segment:\"").into(),
                         });
                         Column::Ignored
                     } else {
@@ -420,7 +428,7 @@ fn item_column(
             let (Ok(item_code), Ok(dimension)) = (ItemCode::new(&code), DimensionCode::new(dimension)) else {
                 problems.push(Problem::BadColumn {
                     column: column.to_owned(),
-                    reason: "an item code may only hold letters, digits, '_', '-' and '.'".into(),
+                    reason: t!("an item code may only hold letters, digits, '_', '-' and '.'").into(),
                 });
                 return None;
             };

@@ -12,7 +12,8 @@
 //! its item and wave still exist is not required, since waves can be deleted later).
 
 use super::entries::is_iso_date;
-use super::{ItemCode, Project};
+use super::{sentence, ItemCode, Project};
+use crate::format::count;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -110,10 +111,10 @@ impl Status {
     /// The name shown to users.
     pub fn label(self) -> &'static str {
         match self {
-            Status::Planned => "Planned",
-            Status::InProgress => "In progress",
-            Status::Done => "Done",
-            Status::Dropped => "Dropped",
+            Status::Planned => t!("Planned"),
+            Status::InProgress => t!("In progress"),
+            Status::Done => t!("Done"),
+            Status::Dropped => t!("Dropped"),
         }
     }
 
@@ -295,13 +296,13 @@ impl ActionField {
     /// The field's name in a sentence.
     pub fn label(self) -> String {
         match self {
-            ActionField::Item => "priority".into(),
-            ActionField::Wave => "wave".into(),
-            ActionField::Whys => "root cause (the \u{201c}why?\u{201d} answers)".into(),
-            ActionField::Why(n) => format!("answer to \u{201c}why?\u{201d} no. {n}"),
-            ActionField::Owner => "owner".into(),
-            ActionField::Action => "action".into(),
-            ActionField::Due => "due date".into(),
+            ActionField::Item => t!("priority").into(),
+            ActionField::Wave => t!("wave").into(),
+            ActionField::Whys => t!("root cause (the \u{201c}why?\u{201d} answers)").into(),
+            ActionField::Why(n) => t!("answer to \u{201c}why?\u{201d} no. {n}", n = n),
+            ActionField::Owner => t!("owner").into(),
+            ActionField::Action => t!("action").into(),
+            ActionField::Due => t!("due date").into(),
         }
     }
 }
@@ -334,33 +335,40 @@ pub enum ActionError {
 
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             ActionError::Required { field: ActionField::Whys } => {
-                f.write_str("The root cause is required: answer \u{201c}why?\u{201d} at least once.")
+                t!("The root cause is required: answer \u{201c}why?\u{201d} at least once.").to_owned()
             }
             ActionError::Required { field: field @ ActionField::Why(_) } => {
-                write!(f, "The {} is empty; write it or remove the step.", field.label())
+                t!("The {field} is empty; write it or remove the step.", field = field.label())
             }
-            ActionError::Required { field } => write!(f, "The {} is required.", field.label()),
-            ActionError::TooLong { field, max, length } => {
-                write!(f, "The {} is {length} characters long; at most {max} are allowed.", field.label())
+            ActionError::Required { field } => t!("The {field} is required.", field = field.label()),
+            ActionError::TooLong { field, max, length } => t!(
+                "The {field} is {length} characters long; at most {max} are allowed.",
+                field = field.label(),
+                length = count(*length),
+                max = count(*max)
+            ),
+            ActionError::TooManyWhys { count: whys } => t!(
+                "The root cause has {count} \u{201c}why?\u{201d} steps; at most {max} are allowed.",
+                count = count(*whys),
+                max = count(MAX_WHYS)
+            ),
+            ActionError::Date { value } => t!(
+                "The due date \u{201c}{value}\u{201d} is not a calendar date written as YYYY-MM-DD.",
+                value = value
+            ),
+            ActionError::UnknownItem { code } => t!("The item {code} is not in this project.", code = code),
+            ActionError::UnknownWave { name } => {
+                t!("The wave \u{201c}{name}\u{201d} is not in this project.", name = name)
             }
-            ActionError::TooManyWhys { count } => write!(
-                f,
-                "The root cause has {count} \u{201c}why?\u{201d} steps; at most {MAX_WHYS} are allowed."
+            ActionError::BadId { id } => t!("The action id \u{201c}{id}\u{201d} is not valid.", id = id),
+            ActionError::NotFound { id } => t!(
+                "The action \u{201c}{id}\u{201d} is no longer there; it may have been changed in another tab. Reload the page.",
+                id = id
             ),
-            ActionError::Date { value } => write!(
-                f,
-                "The due date \u{201c}{value}\u{201d} is not a calendar date written as YYYY-MM-DD."
-            ),
-            ActionError::UnknownItem { code } => write!(f, "The item {code} is not in this project."),
-            ActionError::UnknownWave { name } => write!(f, "The wave \u{201c}{name}\u{201d} is not in this project."),
-            ActionError::BadId { id } => write!(f, "The action id \u{201c}{id}\u{201d} is not valid."),
-            ActionError::NotFound { id } => write!(
-                f,
-                "The action \u{201c}{id}\u{201d} is no longer there; it may have been changed in another tab. Reload the page."
-            ),
-        }
+        };
+        f.write_str(&sentence(&text))
     }
 }
 

@@ -5,7 +5,9 @@
 //! of it, and changes the project only when every field is valid: on `Err` the project is
 //! exactly as before. Errors name the field and the value, so the form can show them as is.
 
-use super::{validate_name, Complaint, ItemCode, Kpi, Measurement, Project, RespondentId, Response, Scale, Source, Standard, Wave};
+use super::{sentence, validate_name, Complaint, ItemCode, Kpi, Measurement, Project, RespondentId, Response, Scale, Source, Standard, Wave};
+use crate::format::count;
+use crate::i18n::tr;
 use crate::import::parse_number;
 use std::fmt;
 
@@ -48,16 +50,16 @@ impl Field {
     /// The field's name in a sentence ("M (what customers expect) for item REL1").
     pub fn label(&self) -> String {
         match self {
-            Field::ManagerId => "manager id or name".into(),
-            Field::Wave => "wave".into(),
-            Field::Expectation(code) => format!("M (what customers expect) for item {code}"),
-            Field::Delivery(code) => format!("S (how well we deliver) for item {code}"),
-            Field::Standard => "standard".into(),
-            Field::Value => "measured value".into(),
-            Field::Date => "date".into(),
-            Field::Touchpoint => "touchpoint".into(),
-            Field::Category => "category".into(),
-            Field::Text => "complaint text".into(),
+            Field::ManagerId => t!("manager id or name").into(),
+            Field::Wave => t!("wave").into(),
+            Field::Expectation(code) => t!("M (what customers expect) for item {code}", code = code),
+            Field::Delivery(code) => t!("S (how well we deliver) for item {code}", code = code),
+            Field::Standard => t!("standard").into(),
+            Field::Value => t!("measured value").into(),
+            Field::Date => t!("date").into(),
+            Field::Touchpoint => t!("touchpoint").into(),
+            Field::Category => t!("category").into(),
+            Field::Text => t!("complaint text").into(),
         }
     }
 }
@@ -94,49 +96,53 @@ pub enum EntryError {
 
 impl fmt::Display for EntryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EntryError::Required { field } => write!(f, "The {} is required.", field.label()),
-            EntryError::TooLong { field, max, length } => write!(
-                f,
-                "The {} is {length} characters long; at most {max} are allowed.",
-                field.label()
+        let text = match self {
+            EntryError::Required { field } => t!("The {field} is required.", field = field.label()),
+            EntryError::TooLong { field, max, length } => t!(
+                "The {field} is {length} characters long; at most {max} are allowed.",
+                field = field.label(),
+                length = count(*length),
+                max = count(*max)
             ),
-            EntryError::DuplicateId { id } => write!(
-                f,
-                "The manager id or name \u{201c}{id}\u{201d} is already used by another response; choose another."
+            EntryError::DuplicateId { id } => t!(
+                "The manager id or name \u{201c}{id}\u{201d} is already used by another response; choose another.",
+                id = id
             ),
-            EntryError::NotANumber { field, value } => write!(
-                f,
-                "The {} \u{201c}{value}\u{201d} is not a number; write it like 5 or 5,5.",
-                field.label()
+            EntryError::NotANumber { field, value } => t!(
+                "The {field} \u{201c}{value}\u{201d} is not a number; write it like 5 or 5,5.",
+                field = field.label(),
+                value = value
             ),
-            EntryError::OutOfScale { field, value, scale } => write!(
-                f,
-                "The {} \u{201c}{value}\u{201d} is outside the scale {scale}.",
-                field.label()
+            EntryError::OutOfScale { field, value, scale } => t!(
+                "The {field} \u{201c}{value}\u{201d} is outside the scale {scale}.",
+                field = field.label(),
+                value = value,
+                scale = scale
             ),
-            EntryError::NoAnswers => f.write_str("Enter at least one M or S value."),
-            EntryError::UnknownItem { code } => write!(f, "The item {code} is not in this project."),
-            EntryError::UnknownStandard { id } => write!(
-                f,
-                "The standard \u{201c}{id}\u{201d} is not in this project; it may have been removed on the Items page."
+            EntryError::NoAnswers => t!("Enter at least one M or S value.").to_owned(),
+            EntryError::UnknownItem { code } => t!("The item {code} is not in this project.", code = code),
+            EntryError::UnknownStandard { id } => t!(
+                "The standard \u{201c}{id}\u{201d} is not in this project; it may have been removed on the Items page.",
+                id = id
             ),
-            EntryError::NoKpi { standard } => write!(
-                f,
-                "The standard \u{201c}{standard}\u{201d} has no KPI target, so it cannot be measured."
+            EntryError::NoKpi { standard } => t!(
+                "The standard \u{201c}{standard}\u{201d} has no KPI target, so it cannot be measured.",
+                standard = standard
             ),
             EntryError::UnknownTouchpoint { code } => {
-                write!(f, "The touchpoint \u{201c}{code}\u{201d} is not in the journey.")
+                t!("The touchpoint \u{201c}{code}\u{201d} is not in the journey.", code = code)
             }
-            EntryError::Date { value } => write!(
-                f,
-                "The date \u{201c}{value}\u{201d} is not a calendar date written as YYYY-MM-DD."
+            EntryError::Date { value } => t!(
+                "The date \u{201c}{value}\u{201d} is not a calendar date written as YYYY-MM-DD.",
+                value = value
             ),
-            EntryError::NotFound { what, id } => write!(
-                f,
-                "The {what} \u{201c}{id}\u{201d} is no longer there; it may have been changed in another tab. Reload the page."
+            EntryError::NotFound { what, id } => t!(
+                "The {what} \u{201c}{id}\u{201d} is no longer there; it may have been changed in another tab. Reload the page.",
+                what = tr(*what),
+                id = id
             ),
-        }
+        };
+        f.write_str(&sentence(&text))
     }
 }
 
@@ -294,11 +300,11 @@ impl Project {
             None => None,
             Some(old) => match self.responses.iter().position(|r| r.source == Source::Management && r.id_str() == old) {
                 Some(position) => Some(position),
-                None => return Err(vec![EntryError::NotFound { what: "management response", id: old.to_owned() }]),
+                None => return Err(vec![EntryError::NotFound { what: k!("management response"), id: old.to_owned() }]),
             },
         };
 
-        let id = match validate_name("manager id", &entry.id, MANAGER_ID_MAX) {
+        let id = match validate_name(k!("manager id"), &entry.id, MANAGER_ID_MAX) {
             Ok(text) => {
                 let taken = self
                     .responses
@@ -370,7 +376,7 @@ impl Project {
             .responses
             .iter()
             .position(|r| r.source == Source::Management && r.id_str() == id)
-            .ok_or_else(|| EntryError::NotFound { what: "management response", id: id.to_owned() })?;
+            .ok_or_else(|| EntryError::NotFound { what: k!("management response"), id: id.to_owned() })?;
         Ok(self.responses.remove(position))
     }
 
@@ -421,7 +427,7 @@ impl Project {
     /// `EntryError::NotFound` when there is no such measurement; nothing changes.
     pub fn remove_measurement(&mut self, index: usize) -> Result<Measurement, EntryError> {
         if index >= self.measurements.len() {
-            return Err(EntryError::NotFound { what: "measurement", id: format!("#{}", index + 1) });
+            return Err(EntryError::NotFound { what: k!("measurement"), id: format!("#{}", index + 1) });
         }
         Ok(self.measurements.remove(index))
     }
@@ -478,7 +484,7 @@ impl Project {
     /// `EntryError::NotFound` when there is no such complaint; nothing changes.
     pub fn remove_complaint(&mut self, index: usize) -> Result<Complaint, EntryError> {
         if index >= self.complaints.len() {
-            return Err(EntryError::NotFound { what: "complaint", id: format!("#{}", index + 1) });
+            return Err(EntryError::NotFound { what: k!("complaint"), id: format!("#{}", index + 1) });
         }
         Ok(self.complaints.remove(index))
     }

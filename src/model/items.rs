@@ -7,6 +7,8 @@
 
 use super::journey::Step;
 use super::{validate_code, validate_name, Dimension, DimensionCode, Item, ItemCode, ModelError, Project};
+use crate::format::count;
+use crate::i18n::tr;
 use crate::template::Template;
 use std::fmt;
 
@@ -106,51 +108,78 @@ impl ItemError {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
 impl fmt::Display for ItemError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ItemError::Field(error) => error.fmt(f),
-            ItemError::Required { field } => write!(f, "the {field} must be chosen"),
-            ItemError::Taken { field, value } => write!(f, "the {field} \"{value}\" is already used in this project"),
-            ItemError::Unknown { field, value } => write!(f, "the {field} \"{value}\" does not exist in this project"),
-            ItemError::Gone { what, key } => write!(
-                f,
-                "the {what} \"{key}\" is no longer in this project; it may have been changed in another tab"
+        let text = match self {
+            ItemError::Field(error) => return error.fmt(f),
+            ItemError::Required { field } => t!("the {field} must be chosen", field = tr(*field)),
+            ItemError::Taken { field, value } => t!(
+                "the {field} \"{value}\" is already used in this project",
+                field = tr(*field),
+                value = value
             ),
-            ItemError::DimensionHasItems { dimension, items } => write!(
-                f,
-                "the dimension \"{dimension}\" still has {}; move them to another dimension or remove them first",
-                plural(*items, "item")
+            ItemError::Unknown { field, value } => t!(
+                "the {field} \"{value}\" does not exist in this project",
+                field = tr(*field),
+                value = value
             ),
-            ItemError::DimensionHasImportance { dimension, responses } => write!(
-                f,
-                "{} give the dimension \"{dimension}\" importance points; it is kept so they stay analysed",
-                plural(*responses, "response")
+            ItemError::Gone { what, key } => t!(
+                "the {what} \"{key}\" is no longer in this project; it may have been changed in another tab",
+                what = tr(*what),
+                key = key
             ),
-            ItemError::CodeHasAnswers { item, answers } => write!(
-                f,
-                "the item code \"{item}\" cannot change: answers from {} are stored under it (CSV columns use the code)",
-                plural(*answers, "response")
+            ItemError::DimensionHasItems { dimension, items: 1 } => t!(
+                "the dimension \"{dimension}\" still has 1 item; move it to another dimension or remove it first",
+                dimension = dimension
             ),
-            ItemError::ItemHasPromises { item, promises } => write!(
-                f,
-                "{} {} about the item \"{item}\"; delete or change {} in Promises first",
-                plural(*promises, "promise"),
-                if *promises == 1 { "is" } else { "are" },
-                if *promises == 1 { "it" } else { "them" }
+            ItemError::DimensionHasItems { dimension, items } => t!(
+                "the dimension \"{dimension}\" still has {n} items; move them to another dimension or remove them first",
+                dimension = dimension,
+                n = count(*items)
             ),
-            ItemError::CannotMove { what, key, step: Step::Up } => write!(f, "the {what} \"{key}\" is already the first"),
-            ItemError::CannotMove { what, key, step: Step::Down } => write!(f, "the {what} \"{key}\" is already the last"),
-            ItemError::TemplateNeedsNoAnswers { responses } => write!(
-                f,
-                "this project has {}, and a template would replace the items they answered; create a new project from the template instead",
-                plural(*responses, "response")
+            ItemError::DimensionHasImportance { dimension, responses: 1 } => t!(
+                "1 response gives the dimension \"{dimension}\" importance points; it is kept so they stay analysed",
+                dimension = dimension
             ),
-        }
+            ItemError::DimensionHasImportance { dimension, responses } => t!(
+                "{n} responses give the dimension \"{dimension}\" importance points; it is kept so they stay analysed",
+                n = count(*responses),
+                dimension = dimension
+            ),
+            ItemError::CodeHasAnswers { item, answers: 1 } => t!(
+                "the item code \"{item}\" cannot change: answers from 1 response are stored under it (CSV columns use the code)",
+                item = item
+            ),
+            ItemError::CodeHasAnswers { item, answers } => t!(
+                "the item code \"{item}\" cannot change: answers from {n} responses are stored under it (CSV columns use the code)",
+                item = item,
+                n = count(*answers)
+            ),
+            ItemError::ItemHasPromises { item, promises: 1 } => t!(
+                "1 promise is about the item \"{item}\"; delete or change it in Promises first",
+                item = item
+            ),
+            ItemError::ItemHasPromises { item, promises } => t!(
+                "{n} promises are about the item \"{item}\"; delete or change them in Promises first",
+                n = count(*promises),
+                item = item
+            ),
+            ItemError::CannotMove { what, key, step: Step::Up } => {
+                t!("the {what} \"{key}\" is already the first", what = tr(*what), key = key)
+            }
+            ItemError::CannotMove { what, key, step: Step::Down } => {
+                t!("the {what} \"{key}\" is already the last", what = tr(*what), key = key)
+            }
+            ItemError::TemplateNeedsNoAnswers { responses: 1 } => t!(
+                "this project has 1 response, and a template would replace the items it answered; create a new project from the template instead"
+            )
+            .to_owned(),
+            ItemError::TemplateNeedsNoAnswers { responses } => t!(
+                "this project has {n} responses, and a template would replace the items they answered; create a new project from the template instead",
+                n = count(*responses)
+            ),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -216,14 +245,14 @@ impl Project {
         self.dimensions
             .iter()
             .position(|d| d.code.as_str() == code)
-            .ok_or_else(|| ItemError::Gone { what: "dimension", key: code.to_owned() })
+            .ok_or_else(|| ItemError::Gone { what: k!("dimension"), key: code.to_owned() })
     }
 
     fn item_index(&self, code: &str) -> Result<usize, ItemError> {
         self.items
             .iter()
             .position(|i| i.code.as_str().eq_ignore_ascii_case(code))
-            .ok_or_else(|| ItemError::Gone { what: "item", key: code.to_owned() })
+            .ok_or_else(|| ItemError::Gone { what: k!("item"), key: code.to_owned() })
     }
 
     /// How many responses hold an answer (E or P, any source) to the item `code`, any case.
@@ -246,7 +275,7 @@ impl Project {
     /// `ItemError::Field` for an empty or too long name or an invalid code, `ItemError::Taken`
     /// when the code is used already.
     pub fn add_dimension(&mut self, code: &str, name: &str) -> Result<String, ItemError> {
-        let name = validate_name("dimension name", name, DIMENSION_NAME_MAX)?;
+        let name = validate_name(k!("dimension name"), name, DIMENSION_NAME_MAX)?;
         let taken = |project: &Project, code: &str| project.dimensions.iter().any(|d| d.code.as_str().eq_ignore_ascii_case(code));
         let code = if code.trim().is_empty() {
             let base = dimension_code_from_name(&name);
@@ -258,9 +287,9 @@ impl Project {
             }
             code
         } else {
-            let code = validate_code("dimension code", code)?;
+            let code = validate_code(k!("dimension code"), code)?;
             if taken(self, &code) {
-                return Err(ItemError::Taken { field: "dimension code", value: code });
+                return Err(ItemError::Taken { field: k!("dimension code"), value: code });
             }
             code
         };
@@ -274,7 +303,7 @@ impl Project {
     /// `ItemError::Field` for an empty or too long name, `ItemError::Gone` when there is no
     /// such dimension.
     pub fn rename_dimension(&mut self, code: &str, name: &str) -> Result<(), ItemError> {
-        let name = validate_name("dimension name", name, DIMENSION_NAME_MAX)?;
+        let name = validate_name(k!("dimension name"), name, DIMENSION_NAME_MAX)?;
         let index = self.dimension_index(code)?;
         self.dimensions[index].name = name;
         Ok(())
@@ -287,7 +316,7 @@ impl Project {
     pub fn move_dimension(&mut self, code: &str, step: Step) -> Result<usize, ItemError> {
         let index = self.dimension_index(code)?;
         let to = moved(index, self.dimensions.len(), step).ok_or_else(|| ItemError::CannotMove {
-            what: "dimension",
+            what: k!("dimension"),
             key: self.dimensions[index].name.clone(),
             step,
         })?;
@@ -325,18 +354,18 @@ impl Project {
             .enumerate()
             .any(|(i, item)| Some(i) != index && item.code.as_str().eq_ignore_ascii_case(code.as_str()));
         if clash {
-            return Err(ItemError::Taken { field: "item code", value: code.to_string() });
+            return Err(ItemError::Taken { field: k!("item code"), value: code.to_string() });
         }
         if input.dimension.trim().is_empty() {
-            return Err(ItemError::Required { field: "dimension" });
+            return Err(ItemError::Required { field: k!("dimension") });
         }
         let dimension = self
             .dimensions
             .iter()
             .find(|d| d.code.as_str() == input.dimension.trim())
             .map(|d| d.code.clone())
-            .ok_or_else(|| ItemError::Unknown { field: "dimension", value: input.dimension.trim().to_owned() })?;
-        let text = validate_name("item text", &input.text, ITEM_TEXT_MAX)?;
+            .ok_or_else(|| ItemError::Unknown { field: k!("dimension"), value: input.dimension.trim().to_owned() })?;
+        let text = validate_name(k!("item text"), &input.text, ITEM_TEXT_MAX)?;
         Ok((code, dimension, text))
     }
 
@@ -394,7 +423,7 @@ impl Project {
     pub fn move_item(&mut self, code: &str, step: Step) -> Result<usize, ItemError> {
         let index = self.item_index(code)?;
         let to = moved(index, self.items.len(), step).ok_or_else(|| ItemError::CannotMove {
-            what: "item",
+            what: k!("item"),
             key: self.items[index].code.to_string(),
             step,
         })?;

@@ -1,6 +1,8 @@
 //! The customer journey: ordered stages, each with touchpoints.
 
-use super::{validate_name, ItemCode, ModelError, Project, Scale};
+use super::{figure, validate_name, ItemCode, ModelError, Project, Scale};
+use crate::format::count;
+use crate::i18n::tr;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -61,15 +63,15 @@ impl Channel {
     /// The name shown to users.
     pub fn label(self) -> &'static str {
         match self {
-            Channel::Web => "Web or app",
-            Channel::Shop => "Shop or office",
-            Channel::Phone => "Phone",
-            Channel::Chat => "Chat",
-            Channel::Email => "E-mail",
-            Channel::Social => "Social media",
-            Channel::Invoice => "Invoice",
-            Channel::Delivery => "Delivery",
-            Channel::Other => "Other",
+            Channel::Web => t!("Web or app"),
+            Channel::Shop => t!("Shop or office"),
+            Channel::Phone => t!("Phone"),
+            Channel::Chat => t!("Chat"),
+            Channel::Email => t!("E-mail"),
+            Channel::Social => t!("Social media"),
+            Channel::Invoice => t!("Invoice"),
+            Channel::Delivery => t!("Delivery"),
+            Channel::Other => t!("Other"),
         }
     }
 
@@ -186,29 +188,38 @@ impl SetupError {
 
 impl fmt::Display for SetupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SetupError::Field(error) => error.fmt(f),
-            SetupError::Required { field } => write!(f, "the {field} must be chosen"),
-            SetupError::Unknown { field, value } => {
-                write!(f, "the {field} \"{value}\" does not exist in this project")
-            }
-            SetupError::NotANumber { field, value } => {
-                write!(f, "the {field} \"{value}\" is not a number (write e.g. 20 or 2,5)")
-            }
-            SetupError::OffScale { field, value, scale } => {
-                write!(f, "the {field} {value} is outside the project's scale {scale}")
-            }
-            SetupError::Gone { what, key } => write!(
-                f,
-                "the {what} {key} is no longer in this project; it may have been changed in another tab"
+        let text = match self {
+            SetupError::Field(error) => return error.fmt(f),
+            SetupError::Required { field } => t!("the {field} must be chosen", field = tr(*field)),
+            SetupError::Unknown { field, value } => t!(
+                "the {field} \"{value}\" does not exist in this project",
+                field = tr(*field),
+                value = value
+            ),
+            SetupError::NotANumber { field, value } => t!(
+                "the {field} \"{value}\" is not a number (write e.g. 20 or 2,5)",
+                field = tr(*field),
+                value = value
+            ),
+            SetupError::OffScale { field, value, scale } => t!(
+                "the {field} {value} is outside the project's scale {scale}",
+                field = tr(*field),
+                value = figure(*value),
+                scale = scale
+            ),
+            SetupError::Gone { what, key } => t!(
+                "the {what} {key} is no longer in this project; it may have been changed in another tab",
+                what = tr(*what),
+                key = key
             ),
             SetupError::CannotMove { stage, step: Step::Up } => {
-                write!(f, "the stage \"{stage}\" is already the first")
+                t!("the stage \"{stage}\" is already the first", stage = stage)
             }
             SetupError::CannotMove { stage, step: Step::Down } => {
-                write!(f, "the stage \"{stage}\" is already the last")
+                t!("the stage \"{stage}\" is already the last", stage = stage)
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -246,10 +257,10 @@ pub struct TouchpointInput {
 impl TouchpointInput {
     /// The trimmed name and owner.
     fn validate(&self) -> Result<(String, String), SetupError> {
-        let name = validate_name("touchpoint name", &self.name, JOURNEY_NAME_MAX)?;
+        let name = validate_name(k!("touchpoint name"), &self.name, JOURNEY_NAME_MAX)?;
         let owner = self.owner.trim();
         if owner.chars().count() > JOURNEY_NAME_MAX {
-            return Err(ModelError::TooLong { field: "owner", max: JOURNEY_NAME_MAX }.into());
+            return Err(ModelError::TooLong { field: k!("owner"), max: JOURNEY_NAME_MAX }.into());
         }
         Ok((name, owner.to_owned()))
     }
@@ -276,15 +287,23 @@ impl Links {
 impl fmt::Display for Links {
     /// "2 items, 1 standard and 3 complaints"; "nothing" when empty.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = [(self.items, "item"), (self.standards, "standard"), (self.complaints, "complaint")]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, word)| format!("{n} {word}{}", if n == 1 { "" } else { "s" }))
-            .collect();
+        let counted = |n: usize, one: &'static str, many: &'static str| match n {
+            1 => one.to_owned(),
+            n => crate::i18n::fill(many, &[("n", &count(n))]),
+        };
+        let parts: Vec<String> = [
+            (self.items, t!("1 item"), t!("{n} items")),
+            (self.standards, t!("1 standard"), t!("{n} standards")),
+            (self.complaints, t!("1 complaint"), t!("{n} complaints")),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| counted(n, one, many))
+        .collect();
         match parts.as_slice() {
-            [] => f.write_str("nothing"),
+            [] => f.write_str(t!("nothing")),
             [one] => f.write_str(one),
-            [rest @ .., last] => write!(f, "{} and {last}", rest.join(", ")),
+            [rest @ .., last] => f.write_str(&t!("{list} and {last}", list = rest.join(", "), last = last)),
         }
     }
 }
@@ -381,7 +400,7 @@ impl Project {
             .stages
             .get(stage)
             .map(|s| s.name.clone())
-            .ok_or_else(|| SetupError::Gone { what: "stage", key: format!("no. {}", stage + 1) })
+            .ok_or_else(|| SetupError::Gone { what: k!("stage"), key: t!("no. {n}", n = stage + 1) })
     }
 
     /// Appends a stage named `name` and returns its index.
@@ -389,7 +408,7 @@ impl Project {
     /// # Errors
     /// `SetupError::Field` when the name is empty or longer than 80 characters.
     pub fn add_stage(&mut self, name: &str) -> Result<usize, SetupError> {
-        let name = validate_name("stage name", name, JOURNEY_NAME_MAX)?;
+        let name = validate_name(k!("stage name"), name, JOURNEY_NAME_MAX)?;
         self.journey.stages.push(Stage { name, touchpoints: Vec::new() });
         Ok(self.journey.stages.len() - 1)
     }
@@ -400,12 +419,12 @@ impl Project {
     /// `SetupError::Field` for an empty or too long name, `SetupError::Gone` when there is no
     /// such stage.
     pub fn rename_stage(&mut self, stage: usize, name: &str) -> Result<(), SetupError> {
-        let name = validate_name("stage name", name, JOURNEY_NAME_MAX)?;
+        let name = validate_name(k!("stage name"), name, JOURNEY_NAME_MAX)?;
         let target = self
             .journey
             .stages
             .get_mut(stage)
-            .ok_or_else(|| SetupError::Gone { what: "stage", key: format!("no. {}", stage + 1) })?;
+            .ok_or_else(|| SetupError::Gone { what: k!("stage"), key: t!("no. {n}", n = stage + 1) })?;
         target.name = name;
         Ok(())
     }
@@ -497,7 +516,7 @@ impl Project {
         let touchpoint = self
             .journey
             .touchpoint_mut(code)
-            .ok_or_else(|| SetupError::Gone { what: "touchpoint", key: format!("\"{code}\"") })?;
+            .ok_or_else(|| SetupError::Gone { what: k!("touchpoint"), key: format!("\"{code}\"") })?;
         touchpoint.name = name;
         touchpoint.channel = input.channel;
         touchpoint.critical = input.critical;
@@ -511,7 +530,7 @@ impl Project {
     /// # Errors
     /// `SetupError::Gone` when there is no such touchpoint.
     pub fn remove_touchpoint(&mut self, code: &str) -> Result<Links, SetupError> {
-        let gone = || SetupError::Gone { what: "touchpoint", key: format!("\"{code}\"") };
+        let gone = || SetupError::Gone { what: k!("touchpoint"), key: format!("\"{code}\"") };
         let stage = self.journey.stages.iter_mut().find(|s| s.touchpoints.iter().any(|t| t.code == code)).ok_or_else(gone)?;
         stage.touchpoints.retain(|t| t.code != code);
         Ok(self.unlink_touchpoints(&[code]))
@@ -525,14 +544,14 @@ impl Project {
     pub fn set_item_touchpoint(&mut self, item: &str, touchpoint: Option<&str>) -> Result<(), SetupError> {
         if let Some(code) = touchpoint {
             if self.journey.touchpoint(code).is_none() {
-                return Err(SetupError::Unknown { field: "touchpoint", value: code.to_owned() });
+                return Err(SetupError::Unknown { field: k!("touchpoint"), value: code.to_owned() });
             }
         }
         let target = self
             .items
             .iter_mut()
             .find(|i| i.code.as_str().eq_ignore_ascii_case(item))
-            .ok_or_else(|| SetupError::Unknown { field: "item", value: item.to_owned() })?;
+            .ok_or_else(|| SetupError::Unknown { field: k!("item"), value: item.to_owned() })?;
         target.touchpoint = touchpoint.map(str::to_owned);
         Ok(())
     }

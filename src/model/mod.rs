@@ -4,6 +4,7 @@
 //! (wrapped in a versioned envelope by `storage`), so every type derives `Serialize` and
 //! `Deserialize`, and types with invariants validate them while deserializing too.
 
+use crate::i18n::tr;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -12,6 +13,7 @@ pub mod actions;
 pub mod entries;
 pub mod items;
 pub mod journey;
+pub mod kiosk;
 pub mod responses;
 pub mod standards;
 
@@ -34,20 +36,45 @@ pub enum ModelError {
 
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ModelError::Scale { min, max } => write!(
-                f,
-                "the scale {min}–{max} is not supported; use 1–5, 1–7 or 1–10"
+        let text = match self {
+            ModelError::Scale { min, max } => t!(
+                "the scale {min}–{max} is not supported; use 1–5, 1–7 or 1–10",
+                min = min,
+                max = max
             ),
-            ModelError::Empty { field } => write!(f, "the {field} must not be empty"),
-            ModelError::TooLong { field, max } => {
-                write!(f, "the {field} is longer than {max} characters")
-            }
-            ModelError::Code { field, value } => write!(
-                f,
-                "the {field} \"{value}\" may only hold letters, digits, '_', '-' and '.'"
+            ModelError::Empty { field } => t!("the {field} must not be empty", field = tr(*field)),
+            ModelError::TooLong { field, max } => t!(
+                "the {field} is longer than {max} characters",
+                field = tr(*field),
+                max = crate::format::count(*max)
             ),
-        }
+            ModelError::Code { field, value } => t!(
+                "the {field} \"{value}\" may only hold letters, digits, '_', '-' and '.'",
+                field = tr(*field),
+                value = value
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+/// `text` with its first letter in upper case. A translation may open with a place (a field's
+/// name, written in lower case to sit inside a sentence) where English opens with "The".
+pub(crate) fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A figure as typed or stored (as many decimals as it has), with the interface language's
+/// decimal mark: "7.5" in English, "7,5" in the Nordic languages.
+pub(crate) fn figure(value: f64) -> String {
+    let text = value.to_string();
+    match crate::i18n::lang().decimal_separator() {
+        '.' => text,
+        mark => text.replace('.', &mark.to_string()),
     }
 }
 
@@ -161,7 +188,7 @@ pub fn validate_name(field: &'static str, value: &str, max: usize) -> Result<Str
 }
 
 macro_rules! code_type {
-    ($(#[$doc:meta])* $name:ident, $field:literal) => {
+    ($(#[$doc:meta])* $name:ident, $field:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -206,15 +233,15 @@ macro_rules! code_type {
 
 code_type!(
     /// Identifies a project in this browser; also names its storage key.
-    ProjectId, "project id"
+    ProjectId, k!("project id")
 );
 code_type!(
     /// An item's code, e.g. `REL1`. Matched case-insensitively on import.
-    ItemCode, "item code"
+    ItemCode, k!("item code")
 );
 code_type!(
     /// A dimension's code, e.g. `rel`.
-    DimensionCode, "dimension code"
+    DimensionCode, k!("dimension code")
 );
 
 /// A respondent's id as given in the file (any text up to 100 characters) or generated.
@@ -228,7 +255,7 @@ impl RespondentId {
     /// # Errors
     /// `ModelError::Empty` or `ModelError::TooLong`.
     pub fn new(value: &str) -> Result<Self, ModelError> {
-        validate_name("respondent id", value, 100).map(RespondentId)
+        validate_name(k!("respondent id"), value, 100).map(RespondentId)
     }
 
     /// The id as text.
@@ -459,7 +486,7 @@ impl Project {
     ) -> Result<Project, ModelError> {
         Ok(Project {
             id,
-            name: validate_name("project name", name, PROJECT_NAME_MAX)?,
+            name: validate_name(k!("project name"), name, PROJECT_NAME_MAX)?,
             scale,
             dimensions,
             items,
@@ -482,7 +509,7 @@ impl Project {
     /// # Errors
     /// `ModelError` when the new name is empty or too long; the project is unchanged.
     pub fn rename(&mut self, name: &str) -> Result<(), ModelError> {
-        self.name = validate_name("project name", name, PROJECT_NAME_MAX)?;
+        self.name = validate_name(k!("project name"), name, PROJECT_NAME_MAX)?;
         Ok(())
     }
 

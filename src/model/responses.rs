@@ -6,7 +6,8 @@
 //! everything is valid: on `Err` the project is exactly as before, and every problem is
 //! listed, naming the field and the value.
 
-use super::{validate_name, Answer, ItemCode, Project, RespondentId, Response, Scale, Source};
+use super::{sentence, validate_name, Answer, ItemCode, Project, RespondentId, Response, Scale, Source};
+use crate::format::count;
 use crate::import::parse_number;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -48,15 +49,15 @@ impl ResponseField {
     /// The field's name in a sentence ("expectation (E) for item REL1").
     pub fn label(&self) -> String {
         match self {
-            ResponseField::Id => "respondent id".into(),
-            ResponseField::Wave => "wave".into(),
-            ResponseField::Segments { line } => format!("segment on line {line}"),
-            ResponseField::Expectation(code) => format!("expectation (E) for item {code}"),
-            ResponseField::Perception(code) => format!("perception (P) for item {code}"),
-            ResponseField::Nps => "NPS answer".into(),
-            ResponseField::Csat => "CSAT answer".into(),
-            ResponseField::Ces => "CES answer".into(),
-            ResponseField::Comment => "comment".into(),
+            ResponseField::Id => t!("respondent id").into(),
+            ResponseField::Wave => t!("wave").into(),
+            ResponseField::Segments { line } => t!("segment on line {line}", line = line),
+            ResponseField::Expectation(code) => t!("expectation (E) for item {code}", code = code),
+            ResponseField::Perception(code) => t!("perception (P) for item {code}", code = code),
+            ResponseField::Nps => t!("NPS answer").into(),
+            ResponseField::Csat => t!("CSAT answer").into(),
+            ResponseField::Ces => t!("CES answer").into(),
+            ResponseField::Comment => t!("comment").into(),
         }
     }
 }
@@ -87,45 +88,52 @@ pub enum ResponseError {
 
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ResponseError::TooLong { field, max, length } => write!(
-                f,
-                "The {} is {length} characters long; at most {max} are allowed.",
-                field.label()
+        let text = match self {
+            ResponseError::TooLong { field, max, length } => t!(
+                "The {field} is {length} characters long; at most {max} are allowed.",
+                field = field.label(),
+                length = count(*length),
+                max = count(*max)
             ),
-            ResponseError::DuplicateId { id } => write!(
-                f,
-                "The respondent id \u{201c}{id}\u{201d} is already used by another response; choose another."
+            ResponseError::DuplicateId { id } => t!(
+                "The respondent id \u{201c}{id}\u{201d} is already used by another response; choose another.",
+                id = id
             ),
-            ResponseError::SegmentSyntax { line, text } => write!(
-                f,
-                "The segment on line {line} \u{201c}{text}\u{201d} is not written as name=value, e.g. channel=web."
+            ResponseError::SegmentSyntax { line, text } => t!(
+                "The segment on line {line} \u{201c}{text}\u{201d} is not written as name=value, e.g. channel=web.",
+                line = line,
+                text = text
             ),
-            ResponseError::DuplicateSegment { line, name } => write!(
-                f,
-                "The segment \u{201c}{name}\u{201d} on line {line} is given twice; keep one."
+            ResponseError::DuplicateSegment { line, name } => t!(
+                "The segment \u{201c}{name}\u{201d} on line {line} is given twice; keep one.",
+                name = name,
+                line = line
             ),
-            ResponseError::NotANumber { field, value } => write!(
-                f,
-                "The {} \u{201c}{value}\u{201d} is not a number; write it like 5 or 5,5.",
-                field.label()
+            ResponseError::NotANumber { field, value } => t!(
+                "The {field} \u{201c}{value}\u{201d} is not a number; write it like 5 or 5,5.",
+                field = field.label(),
+                value = value
             ),
-            ResponseError::OutOfScale { field, value, scale } => write!(
-                f,
-                "The {} \u{201c}{value}\u{201d} is outside the scale {scale}.",
-                field.label()
+            ResponseError::OutOfScale { field, value, scale } => t!(
+                "The {field} \u{201c}{value}\u{201d} is outside the scale {scale}.",
+                field = field.label(),
+                value = value,
+                scale = scale
             ),
-            ResponseError::OutOfRange { field, value, min, max } => write!(
-                f,
-                "The {} \u{201c}{value}\u{201d} must be a whole number from {min} to {max}.",
-                field.label()
+            ResponseError::OutOfRange { field, value, min, max } => t!(
+                "The {field} \u{201c}{value}\u{201d} must be a whole number from {min} to {max}.",
+                field = field.label(),
+                value = value,
+                min = min,
+                max = max
             ),
-            ResponseError::UnknownItem { code } => write!(f, "The item {code} is not in this project."),
-            ResponseError::NotFound { id } => write!(
-                f,
-                "The response \u{201c}{id}\u{201d} is no longer there; it may have been changed in another tab. Reload the page."
+            ResponseError::UnknownItem { code } => t!("The item {code} is not in this project.", code = code),
+            ResponseError::NotFound { id } => t!(
+                "The response \u{201c}{id}\u{201d} is no longer there; it may have been changed in another tab. Reload the page.",
+                id = id
             ),
-        }
+        };
+        f.write_str(&sentence(&text))
     }
 }
 
@@ -331,7 +339,7 @@ impl Project {
         if taken && !id_text.is_empty() {
             problems.push(ResponseError::DuplicateId { id: id_text.clone() });
         }
-        let id = validate_name("respondent id", &id_text, RESPONSE_ID_MAX).ok().and_then(|t| RespondentId::new(&t).ok());
+        let id = validate_name(k!("respondent id"), &id_text, RESPONSE_ID_MAX).ok().and_then(|t| RespondentId::new(&t).ok());
         let wave = bounded(ResponseField::Wave, &entry.wave, WAVE_MAX).map_err(|p| problems.push(p)).ok();
         let segments = segments(&entry.segments, &mut problems);
 

@@ -30,8 +30,8 @@ impl Direction {
     /// The words shown in a select: "at most (≤)".
     pub fn label(self) -> &'static str {
         match self {
-            Direction::AtMost => "at most (≤)",
-            Direction::AtLeast => "at least (≥)",
+            Direction::AtMost => t!("at most (≤)"),
+            Direction::AtLeast => t!("at least (≥)"),
         }
     }
 }
@@ -214,16 +214,16 @@ impl Project {
     fn item_code(&self, code: &str) -> Result<ItemCode, SetupError> {
         self.item(code)
             .map(|item| item.code.clone())
-            .ok_or_else(|| SetupError::Unknown { field: "item", value: code.to_owned() })
+            .ok_or_else(|| SetupError::Unknown { field: k!("item"), value: code.to_owned() })
     }
 
     /// A standard built from `input`, with `id`.
     fn standard_from(&self, id: String, input: &StandardInput) -> Result<Standard, SetupError> {
-        let text = validate_name("standard text", &input.text, STANDARD_TEXT_MAX)?;
+        let text = validate_name(k!("standard text"), &input.text, STANDARD_TEXT_MAX)?;
         let item = input.item.as_deref().map(|code| self.item_code(code)).transpose()?;
         let touchpoint = match input.touchpoint.as_deref() {
             Some(code) if self.journey.touchpoint(code).is_none() => {
-                return Err(SetupError::Unknown { field: "touchpoint", value: code.to_owned() })
+                return Err(SetupError::Unknown { field: k!("touchpoint"), value: code.to_owned() })
             }
             other => other.map(str::to_owned),
         };
@@ -232,12 +232,12 @@ impl Project {
         let kpi = if target.is_empty() && unit.is_empty() {
             None
         } else if target.is_empty() {
-            return Err(ModelError::Empty { field: "KPI target" }.into());
+            return Err(ModelError::Empty { field: k!("KPI target") }.into());
         } else {
             let value = parse_number(target)
-                .ok_or_else(|| SetupError::NotANumber { field: "KPI target", value: target.to_owned() })?;
+                .ok_or_else(|| SetupError::NotANumber { field: k!("KPI target"), value: target.to_owned() })?;
             if unit.chars().count() > KPI_UNIT_MAX {
-                return Err(ModelError::TooLong { field: "KPI unit", max: KPI_UNIT_MAX }.into());
+                return Err(ModelError::TooLong { field: k!("KPI unit"), max: KPI_UNIT_MAX }.into());
             }
             Some(Kpi { target: value, unit: unit.to_owned(), direction: input.kpi_direction })
         };
@@ -264,7 +264,7 @@ impl Project {
         self.standards
             .iter()
             .position(|s| s.id == id)
-            .ok_or_else(|| SetupError::Gone { what: "standard", key: id.to_owned() })
+            .ok_or_else(|| SetupError::Gone { what: k!("standard"), key: id.to_owned() })
     }
 
     /// Adds a standard and returns its new id ("s1", "s2"…).
@@ -311,24 +311,24 @@ impl Project {
     fn promise_from(&self, input: &PromiseInput) -> Result<Promise, SetupError> {
         let item = input.item.trim();
         if item.is_empty() {
-            return Err(SetupError::Required { field: "item" });
+            return Err(SetupError::Required { field: k!("item") });
         }
         let item = self.item_code(item)?;
-        let text = validate_name("promise text", &input.text, PROMISE_TEXT_MAX)?;
+        let text = validate_name(k!("promise text"), &input.text, PROMISE_TEXT_MAX)?;
         let level_text = input.level.trim();
         if level_text.is_empty() {
-            return Err(ModelError::Empty { field: "promised level" }.into());
+            return Err(ModelError::Empty { field: k!("promised level") }.into());
         }
         let level = parse_number(level_text)
-            .ok_or_else(|| SetupError::NotANumber { field: "promised level", value: level_text.to_owned() })?;
+            .ok_or_else(|| SetupError::NotANumber { field: k!("promised level"), value: level_text.to_owned() })?;
         if !self.scale.contains(level) {
-            return Err(SetupError::OffScale { field: "promised level", value: level, scale: self.scale });
+            return Err(SetupError::OffScale { field: k!("promised level"), value: level, scale: self.scale });
         }
         Ok(Promise { item, text, channel: input.channel, level })
     }
 
     fn promise_gone(index: usize) -> SetupError {
-        SetupError::Gone { what: "promise", key: format!("no. {}", index + 1) }
+        SetupError::Gone { what: k!("promise"), key: t!("no. {n}", n = index + 1) }
     }
 
     /// Adds a promise and returns its index.

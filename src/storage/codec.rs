@@ -54,11 +54,12 @@ pub enum Unreadable {
 impl fmt::Display for Unreadable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Unreadable::Corrupt(detail) => write!(f, "the stored data is damaged ({detail})"),
-            Unreadable::Newer(schema) => write!(
-                f,
-                "it was written by a newer version of Gaplens (schema {schema}, this one reads up to {SCHEMA})"
-            ),
+            Unreadable::Corrupt(detail) => f.write_str(&t!("the stored data is damaged ({detail})", detail = detail)),
+            Unreadable::Newer(schema) => f.write_str(&t!(
+                "it was written by a newer version of Gaplens (schema {schema}, this one reads up to {supported})",
+                schema = schema,
+                supported = SCHEMA
+            )),
         }
     }
 }
@@ -174,7 +175,7 @@ impl<'de> Deserialize<'de> for Exact {
                 "NaN" => Ok(Exact(f64::NAN)),
                 "inf" => Ok(Exact(f64::INFINITY)),
                 "-inf" => Ok(Exact(f64::NEG_INFINITY)),
-                _ => Err(serde::de::Error::custom(format!("\"{text}\" is not a number"))),
+                _ => Err(serde::de::Error::custom(t!("\"{text}\" is not a number", text = text))),
             },
         }
     }
@@ -310,25 +311,25 @@ impl Table {
         let items = self
             .items
             .iter()
-            .map(|code| ItemCode::new(code).map_err(|e| format!("item list: {e}")))
+            .map(|code| ItemCode::new(code).map_err(|e| t!("item list: {error}", error = e)))
             .collect::<Result<Vec<_>, _>>()?;
         if items.iter().zip(&self.items).any(|(code, text)| code.as_str() != text) {
-            return Err("item list: a code is not in its stored form".into());
+            return Err(t!("item list: a code is not in its stored form").into());
         }
         let dimensions = self
             .dimensions
             .iter()
-            .map(|code| DimensionCode::new(code).map_err(|e| format!("dimension list: {e}")))
+            .map(|code| DimensionCode::new(code).map_err(|e| t!("dimension list: {error}", error = e)))
             .collect::<Result<Vec<_>, _>>()?;
         let mut responses = Vec::with_capacity(self.rows.len());
         for (number, row) in self.rows.into_iter().enumerate() {
-            let at = |what: String| format!("response {}: {what}", number + 1);
+            let at = |what: String| t!("response {number}: {problem}", number = number + 1, problem = what);
             let id = match row.id {
                 None => None,
                 Some(text) => {
                     let id = RespondentId::new(&text).map_err(|e| at(e.to_string()))?;
                     if id.as_str() != text {
-                        return Err(at("the id is not in its stored form".into()));
+                        return Err(at(t!("the id is not in its stored form").into()));
                     }
                     Some(id)
                 }
@@ -336,12 +337,12 @@ impl Table {
             let source = match row.source {
                 0 => Source::Customer,
                 1 => Source::Management,
-                other => return Err(at(format!("unknown source {other}"))),
+                other => return Err(at(t!("unknown source {source}", source = other))),
             };
             let wave = match row.wave {
                 None => None,
                 Some(index) => {
-                    Some(self.waves.get(index).ok_or_else(|| at(format!("no wave number {index}")))?.clone())
+                    Some(self.waves.get(index).ok_or_else(|| at(t!("no wave number {index}", index = index)))?.clone())
                 }
             };
             let answers = decode_answers(&row.answers, &row.exact, &items).map_err(at)?;
@@ -349,16 +350,16 @@ impl Table {
             for (key_index, value_index) in row.segments.iter().enumerate() {
                 let Some(value_index) = value_index else { continue };
                 let (key, values) =
-                    self.segments.get(key_index).ok_or_else(|| at(format!("no segment number {key_index}")))?;
+                    self.segments.get(key_index).ok_or_else(|| at(t!("no segment number {index}", index = key_index)))?;
                 let value = values
                     .get(*value_index)
-                    .ok_or_else(|| at(format!("segment {key} has no value number {value_index}")))?;
+                    .ok_or_else(|| at(t!("segment {key} has no value number {index}", key = key, index = value_index)))?;
                 segments.insert(key.clone(), value.clone());
             }
             let mut importance = BTreeMap::new();
             for (index, points) in row.importance.iter().enumerate() {
                 let Some(points) = points else { continue };
-                let dimension = dimensions.get(index).ok_or_else(|| at(format!("no dimension number {index}")))?;
+                let dimension = dimensions.get(index).ok_or_else(|| at(t!("no dimension number {index}", index = index)))?;
                 importance.insert(dimension.clone(), points.0);
             }
             responses.push(Response {
@@ -382,34 +383,34 @@ impl Table {
 fn decode_answers(text: &str, exact: &[Exact], items: &[ItemCode]) -> Result<BTreeMap<ItemCode, Answer>, String> {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() % 2 != 0 {
-        return Err("the answers have an odd length".into());
+        return Err(t!("the answers have an odd length").into());
     }
     if chars.len() / 2 > items.len() {
-        return Err("more answers than items".into());
+        return Err(t!("more answers than items").into());
     }
     let mut exact = exact.iter();
     let mut value = |c: char| -> Result<Option<f64>, String> {
         match c {
             MISSING => Ok(None),
-            EXACT => exact.next().map(|e| Some(e.0)).ok_or_else(|| "an exact value is missing".to_owned()),
-            _ => c.to_digit(36).map(|d| Some(f64::from(d))).ok_or_else(|| format!("'{c}' is not an answer")),
+            EXACT => exact.next().map(|e| Some(e.0)).ok_or_else(|| t!("an exact value is missing").to_owned()),
+            _ => c.to_digit(36).map(|d| Some(f64::from(d))).ok_or_else(|| t!("'{c}' is not an answer", c = c)),
         }
     };
     let mut answers = BTreeMap::new();
     for (pair, code) in chars.chunks(2).zip(items) {
         match (pair[0], pair[1]) {
             (ABSENT, ABSENT) => {}
-            (ABSENT, _) | (_, ABSENT) => return Err("a half-absent answer".into()),
+            (ABSENT, _) | (_, ABSENT) => return Err(t!("a half-absent answer").into()),
             (e, p) => {
                 let answer = Answer { expectation: value(e)?, perception: value(p)? };
                 if answers.insert(code.clone(), answer).is_some() {
-                    return Err(format!("item {code} twice"));
+                    return Err(t!("item {code} twice", code = code));
                 }
             }
         }
     }
     if exact.next().is_some() {
-        return Err("exact values left over".into());
+        return Err(t!("exact values left over").into());
     }
     Ok(answers)
 }
@@ -452,7 +453,7 @@ pub fn probe_revision(raw: &str) -> Result<u64, Unreadable> {
     match (schema, envelope.revision) {
         (Some(newer), _) if newer > u64::from(SCHEMA) => Err(Unreadable::Newer(u32::try_from(newer).unwrap_or(u32::MAX))),
         (Some(schema), Some(revision)) if (1..=u64::from(SCHEMA)).contains(&schema) => Ok(revision),
-        _ => Err(Unreadable::Corrupt("no schema or revision in the stored document".into())),
+        _ => Err(Unreadable::Corrupt(t!("no schema or revision in the stored document").into())),
     }
 }
 
@@ -476,16 +477,16 @@ pub fn decode_project(raw: &str) -> Result<ProjectDocument, Unreadable> {
             let document: DocumentV2 = serde_json::from_str(raw).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
             let mut project = document.project;
             if !project.responses.is_empty() {
-                return Err(Unreadable::Corrupt("responses stored in two places".into()));
+                return Err(Unreadable::Corrupt(t!("responses stored in two places").into()));
             }
             project.responses = document.responses.decode().map_err(Unreadable::Corrupt)?;
             Ok(ProjectDocument { revision: document.revision, project, schema: SCHEMA })
         }
         Some(Ok(newer)) if newer > SCHEMA => Err(Unreadable::Newer(newer)),
         Some(Err(_)) => Err(Unreadable::Newer(u32::MAX)),
-        _ => Err(Unreadable::Corrupt(format!(
-            "unknown schema {}",
-            schema.map_or_else(|| "(none)".to_owned(), |s| s.to_string())
+        _ => Err(Unreadable::Corrupt(t!(
+            "unknown schema {schema}",
+            schema = schema.map_or_else(|| t!("(none)").to_owned(), |s| s.to_string())
         ))),
     }
 }

@@ -2,11 +2,16 @@
 //!
 //! One file per template: `servqual` (22 items), `small` (10 items for small businesses) and
 //! `webshop` (a web shop's journey with items linked to its touchpoints).
+//!
+//! The texts are written in English and marked with `k!`; the model values ([`Template::items`],
+//! [`Template::dimensions`], [`Template::journey`], [`Template::project`]) carry them in the
+//! interface language, so a project made from a template speaks its user's language.
 
 mod servqual;
 mod small;
 mod webshop;
 
+use crate::i18n::tr;
 use crate::model::{Channel, Dimension, DimensionCode, Item, ItemCode, Journey, ModelError, Project, ProjectId, Scale, Stage, Touchpoint};
 
 pub use servqual::SERVQUAL;
@@ -17,9 +22,9 @@ pub use webshop::WEBSHOP;
 pub struct Template {
     /// Identifier used in the UI.
     pub key: &'static str,
-    /// Name shown to users.
+    /// Name shown to users, in English ([`Template::title`] translates it).
     pub name: &'static str,
-    /// What the set is for, in a sentence or two.
+    /// What the set is for, in a sentence or two, in English ([`Template::about`] translates it).
     pub summary: &'static str,
     /// `(code, name)` per dimension, in order.
     pub dimensions: &'static [(&'static str, &'static str)],
@@ -54,17 +59,28 @@ pub struct TemplateTouchpoint {
 }
 
 impl Template {
-    /// The template's dimensions as model values.
+    /// The template's name in the interface language.
+    pub fn title(&self) -> &'static str {
+        tr(self.name)
+    }
+
+    /// What the set is for, in the interface language.
+    pub fn about(&self) -> &'static str {
+        tr(self.summary)
+    }
+
+    /// The template's dimensions as model values, named in the interface language.
     pub fn dimensions(&self) -> Vec<Dimension> {
         self.dimensions
             .iter()
             .filter_map(|(code, name)| {
-                Some(Dimension { code: DimensionCode::new(code).ok()?, name: (*name).to_owned() })
+                Some(Dimension { code: DimensionCode::new(code).ok()?, name: tr(*name).to_owned() })
             })
             .collect()
     }
 
-    /// The template's items as model values, linked to their touchpoints.
+    /// The template's items as model values, linked to their touchpoints, worded in the
+    /// interface language.
     pub fn items(&self) -> Vec<Item> {
         self.items
             .iter()
@@ -72,30 +88,30 @@ impl Template {
                 Some(Item {
                     code: ItemCode::new(code).ok()?,
                     dimension: DimensionCode::new(dimension).ok()?,
-                    text: (*text).to_owned(),
+                    text: tr(*text).to_owned(),
                     touchpoint: self.links.iter().find(|(item, _)| item == code).map(|(_, t)| (*t).to_owned()),
                 })
             })
             .collect()
     }
 
-    /// The template's journey (empty when it has none).
+    /// The template's journey (empty when it has none), named in the interface language.
     pub fn journey(&self) -> Journey {
         Journey {
             stages: self
                 .stages
                 .iter()
                 .map(|stage| Stage {
-                    name: stage.name.to_owned(),
+                    name: tr(stage.name).to_owned(),
                     touchpoints: stage
                         .touchpoints
                         .iter()
                         .map(|t| Touchpoint {
                             code: t.code.to_owned(),
-                            name: t.name.to_owned(),
+                            name: tr(t.name).to_owned(),
                             channel: t.channel,
                             critical: t.critical,
-                            owner: t.owner.to_owned(),
+                            owner: if t.owner.is_empty() { String::new() } else { tr(t.owner).to_owned() },
                         })
                         .collect(),
                 })

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 /// # Errors
 /// A sentence for the user when the browser refuses to create the file.
 pub fn offer(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("The file could not be created ({what}).");
+    let fail = |what: &str| t!("The file could not be created ({what}).", what = what);
     let parts = js_sys::Array::of1(&contents.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

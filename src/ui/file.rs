@@ -15,7 +15,11 @@ pub fn chosen(ev: &leptos::ev::Event) -> Option<web_sys::File> {
 /// A sentence for the user when `file` is larger than `max_bytes` (checked before reading).
 pub fn too_large(file: &web_sys::File, max_bytes: f64) -> Option<String> {
     (file.size() > max_bytes).then(|| {
-        format!("the file is {:.1} MB; Gaplens reads files up to {:.0} MB", file.size() / 1e6, max_bytes / 1e6)
+        t!(
+            "the file is {size} MB; Gaplens reads files up to {max} MB",
+            size = crate::format::number(Some(file.size() / 1e6), 1),
+            max = crate::format::number(Some(max_bytes / 1e6), 0)
+        )
     })
 }
 
@@ -26,6 +30,6 @@ pub fn too_large(file: &web_sys::File, max_bytes: f64) -> Option<String> {
 pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
     match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
-        Err(_) => Err(format!("{} could not be read by the browser.", file.name())),
+        Err(_) => Err(t!("{file} could not be read by the browser.", file = file.name())),
     }
 }

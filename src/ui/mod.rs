@@ -6,6 +6,7 @@ mod download;
 mod file;
 mod format;
 pub mod lang;
+mod offline;
 mod pages;
 mod route;
 mod state;
@@ -49,8 +50,11 @@ fn App(language_failure: Option<String>) -> impl IntoView {
         state.error(why);
     }
     let route = state.route;
+    let kiosk = pages::collect::KioskLock::provide();
 
     view! {
+        // While a kiosk runs (Collect), it is all there is: no header, no other page, whatever the address.
+        <Show when=move || !kiosk.is_active() fallback=|| view! { <pages::collect::Kiosk /> }>
         <a class="skip-link" href="#main">{t!("Skip to content")}</a>
         <header class="app-header">
             <a class="brand" href="#/" data-testid="nav-projects">
@@ -58,14 +62,17 @@ fn App(language_failure: Option<String>) -> impl IntoView {
                 "Gaplens"
             </a>
             <components::nav::ProjectNav />
+            <a class="glossary-link" href="#/glossary" data-testid="nav-glossary">{t!("Glossary")}</a>
             <a class="settings-link" href="#/settings" data-testid="nav-settings">{t!("Settings")}</a>
         </header>
         <components::notice::NoticeArea />
+        <offline::UpdateBanner />
         <components::conflict::ConflictDialog />
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Projects => view! { <ProjectsPage /> }.into_any(),
                 Route::Settings => view! { <SettingsPage /> }.into_any(),
+                Route::Glossary(term) => view! { <pages::glossary::GlossaryPage focus=term /> }.into_any(),
                 Route::Dashboard(id) => view! { <DashboardPage id=id /> }.into_any(),
                 Route::Journey(id) => view! { <JourneyPage id=id /> }.into_any(),
                 Route::Items(id) => view! { <ItemsPage id=id /> }.into_any(),
@@ -73,6 +80,8 @@ fn App(language_failure: Option<String>) -> impl IntoView {
                 Route::Analysis(id, section) => view! { <AnalysisPage id=id section=section /> }.into_any(),
                 Route::Actions(id) => view! { <ActionsPage id=id /> }.into_any(),
                 Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
+                Route::Collect(id) => view! { <pages::collect::CollectPage id=id /> }.into_any(),
+                Route::Questionnaire(id) => view! { <pages::questionnaire::QuestionnairePage id=id /> }.into_any(),
                 Route::NotFound => view! {
                     <section class="page">
                         <h1>{t!("Page not found")}</h1>
@@ -84,5 +93,6 @@ fn App(language_failure: Option<String>) -> impl IntoView {
         <footer class="app-footer">
             {t!("Gaplens runs entirely in this browser. Your data stays on this device.")}
         </footer>
+        </Show>
     }
 }

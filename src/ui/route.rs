@@ -10,6 +10,8 @@ pub enum Route {
     Projects,
     /// Settings: backup, restore, storage, delete everything.
     Settings,
+    /// The glossary, optionally at one term (`#/glossary/<slug>`).
+    Glossary(Option<String>),
     /// A project's Dashboard: the gap model at a glance.
     Dashboard(ProjectId),
     /// A project's Journey: stages, touchpoints, item links and the heat map.
@@ -24,6 +26,10 @@ pub enum Route {
     Actions(ProjectId),
     /// A project's print-ready Report.
     Report(ProjectId),
+    /// A project's printable questionnaires, the text for survey tools and the CSV header template.
+    Questionnaire(ProjectId),
+    /// A project's Collect page: kiosk setup, and the running kiosk.
+    Collect(ProjectId),
     /// Anything else.
     NotFound,
 }
@@ -36,6 +42,8 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Projects,
             ["settings"] => Route::Settings,
+            ["glossary"] => Route::Glossary(None),
+            ["glossary", term] => Route::Glossary(Some((*term).to_owned())),
             ["p", id, "analysis", section] => match ProjectId::new(id) {
                 Ok(id) => Route::Analysis(id, Some((*section).to_owned())),
                 Err(_) => Route::NotFound,
@@ -50,6 +58,8 @@ impl Route {
                 (Ok(id), "analysis") => Route::Analysis(id, None),
                 (Ok(id), "actions") => Route::Actions(id),
                 (Ok(id), "report") => Route::Report(id),
+                (Ok(id), "collect") => Route::Collect(id),
+                (Ok(id), "questionnaire") => Route::Questionnaire(id),
                 _ => Route::NotFound,
             },
             _ => Route::NotFound,
@@ -61,6 +71,8 @@ impl Route {
         match self {
             Route::Projects | Route::NotFound => "#/".to_owned(),
             Route::Settings => "#/settings".to_owned(),
+            Route::Glossary(None) => "#/glossary".to_owned(),
+            Route::Glossary(Some(term)) => format!("#/glossary/{term}"),
             Route::Dashboard(id) => format!("#/p/{id}/dashboard"),
             Route::Journey(id) => format!("#/p/{id}/journey"),
             Route::Items(id) => format!("#/p/{id}/items"),
@@ -69,6 +81,8 @@ impl Route {
             Route::Analysis(id, Some(section)) => format!("#/p/{id}/analysis/{section}"),
             Route::Actions(id) => format!("#/p/{id}/actions"),
             Route::Report(id) => format!("#/p/{id}/report"),
+            Route::Collect(id) => format!("#/p/{id}/collect"),
+            Route::Questionnaire(id) => format!("#/p/{id}/questionnaire"),
         }
     }
 
@@ -81,7 +95,9 @@ impl Route {
             | Route::Data(id)
             | Route::Analysis(id, _)
             | Route::Actions(id)
-            | Route::Report(id) => Some(id),
+            | Route::Report(id)
+            | Route::Collect(id)
+            | Route::Questionnaire(id) => Some(id),
             _ => None,
         }
     }

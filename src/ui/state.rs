@@ -73,13 +73,13 @@ impl AppState {
                 if workspace.first_visit {
                     let demo = demo::hotel();
                     if let Err(error) = store.save_project(&demo, None) {
-                        self.error(format!("The demo project could not be stored. {error}"));
+                        self.error(t!("The demo project could not be stored. {error}", error = error));
                     }
                 }
                 if !workspace.quarantined_now.is_empty() {
-                    self.error(format!(
-                        "Some stored data could not be read; nothing of it was changed. {}",
-                        workspace.quarantined_now.join(" ")
+                    self.error(t!(
+                        "Some stored data could not be read; nothing of it was changed. {details}",
+                        details = workspace.quarantined_now.join(" ")
                     ));
                 }
                 self.refresh_projects();
@@ -128,7 +128,7 @@ impl AppState {
     /// When another tab saved the project first, the user is offered the choice instead
     /// (`conflict`); nothing is written until they choose.
     pub fn save(&self, project: &Project, revision: Option<u64>) -> Result<u64, StorageError> {
-        let store = self.store().ok_or_else(|| StorageError::Unavailable("no storage".into()))?;
+        let store = self.store().ok_or_else(|| StorageError::Unavailable(t!("no storage").into()))?;
         let result = store.save_project(project, revision);
         match &result {
             Ok(_) => self.refresh_projects(),
@@ -150,9 +150,9 @@ impl AppState {
         let Some(mine) = self.conflict.get_untracked() else { return };
         self.conflict.set(None);
         self.reload_everything();
-        self.info(format!(
-            "Showing \"{}\" as the other tab saved it. The change made here was not saved.",
-            mine.name
+        self.info(t!(
+            "Showing \u{201c}{name}\u{201d} as the other tab saved it. The change made here was not saved.",
+            name = mine.name
         ));
     }
 
@@ -168,21 +168,21 @@ impl AppState {
         let revision = match store.load_project(&mine.id) {
             Ok(stored) => Some(stored.revision),
             Err(StorageError::NotFound(_)) => None,
-            Err(error) => return Err(format!("Your version was not saved. {error}")),
+            Err(error) => return Err(t!("Your version was not saved. {error}", error = error)),
         };
         match store.save_project(&mine, revision) {
             Ok(_) => {
                 self.conflict.set(None);
                 self.reload_everything();
-                self.info(format!(
-                    "Your version of \"{}\" was saved; it replaces the one from the other tab.",
-                    mine.name
+                self.info(t!(
+                    "Your version of \u{201c}{name}\u{201d} was saved; it replaces the one from the other tab.",
+                    name = mine.name
                 ));
                 Ok(())
             }
             // Saved yet again elsewhere in between.
-            Err(StorageError::Conflict { .. }) => Err("The other tab saved again just now; choose again.".into()),
-            Err(error) => Err(format!("Your version was not saved. {error}")),
+            Err(StorageError::Conflict { .. }) => Err(t!("The other tab saved again just now; choose again.").into()),
+            Err(error) => Err(t!("Your version was not saved. {error}", error = error)),
         }
     }
 

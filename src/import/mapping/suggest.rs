@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 pub struct Suggestion {
     /// What the column should map to.
     pub target: Target,
-    /// Why, e.g. "the header names item REL1".
+    /// Why, in the interface language, e.g. "the header names item REL1 and E".
     pub reason: String,
     /// How sure the rule is, 0–1 (used to settle two columns claiming one field).
     pub score: f64,
@@ -147,7 +147,7 @@ fn suggest_column(
     // 1. Mapped before.
     if let Some(target) = remembered.get(&key) {
         if *target != Target::Ignore {
-            return Suggestion::new(target.clone(), "mapped like this in a saved mapping", 1.0);
+            return Suggestion::new(target.clone(), t!("mapped like this in a saved mapping"), 1.0);
         }
     }
     // 2. An item code in the header.
@@ -159,9 +159,14 @@ fn suggest_column(
             _ => None,
         });
         let (expectation, why) = match (marker, side(header)) {
-            (Some(e), _) => (e, format!("the header names item {} and {}", item.code, if e { "E" } else { "P" })),
-            (None, Some((e, word))) => (e, format!("the header names item {}; \"{word}\"", item.code)),
-            (None, None) => (false, format!("the header names item {}; no side given, perception assumed", item.code)),
+            (Some(e), _) => (
+                e,
+                t!("the header names item {code} and {side}", code = item.code, side = if e { "E" } else { "P" }),
+            ),
+            (None, Some((e, word))) => (e, t!("the header names item {code}; \"{word}\"", code = item.code, word = word)),
+            (None, None) => {
+                (false, t!("the header names item {code}; no side given, perception assumed", code = item.code))
+            }
         };
         let target = if expectation && !perception_only {
             Target::Expectation(item.code.clone())
@@ -172,13 +177,13 @@ fn suggest_column(
     }
     // 3. Metadata, id, wave.
     if METADATA.contains(&key.as_str()) {
-        return Suggestion::ignore("survey-tool metadata");
+        return Suggestion::ignore(t!("survey-tool metadata"));
     }
     if ID_HEADERS.contains(&key.as_str()) {
-        return Suggestion::new(Target::Id, "the header names the respondent id", 0.9);
+        return Suggestion::new(Target::Id, t!("the header names the respondent id"), 0.9);
     }
     if WAVE_HEADERS.contains(&key.as_str()) {
-        return Suggestion::new(Target::Wave, "the header names the wave", 0.9);
+        return Suggestion::new(Target::Wave, t!("the header names the wave"), 0.9);
     }
     // 4. Keywords.
     if let Some(word) = contains_any(&key, &["point", "poäng", "poeng", "pisteet", "importan", "viktig"]) {
@@ -188,32 +193,32 @@ fn suggest_column(
         if let Some(dimension) = dimension {
             return Suggestion::new(
                 Target::Importance(dimension.code.clone()),
-                format!("\"{word}\" and the dimension \"{}\"", dimension.name),
+                t!("\"{word}\" and the dimension \"{dimension}\"", word = word, dimension = dimension.name),
                 0.9,
             );
         }
     }
     if let Some(word) = contains_any(&key, &["recommend", "rekommend", "anbefal", "suosit", "nps"]) {
-        return Suggestion::new(Target::Nps, format!("\"{word}\": the Net Promoter question"), 0.9);
+        return Suggestion::new(Target::Nps, t!("\"{word}\": the Net Promoter question", word = word), 0.9);
     }
     if let Some(word) = contains_any(&key, &["satisf", "nöjd", "tilfreds", "fornøyd", "tyytyv", "csat"]) {
-        return Suggestion::new(Target::Csat, format!("\"{word}\": the satisfaction question"), 0.85);
+        return Suggestion::new(Target::Csat, t!("\"{word}\": the satisfaction question", word = word), 0.85);
     }
     if let Some(word) = contains_any(&key, &["effort", "ansträng", "anstreng", "how easy was it", "ces"]) {
-        return Suggestion::new(Target::Ces, format!("\"{word}\": the effort question"), 0.85);
+        return Suggestion::new(Target::Ces, t!("\"{word}\": the effort question", word = word), 0.85);
     }
     if let Some(word) =
         contains_any(&key, &["channel", "kanal", "customer type", "kundtyp", "segment", "region", "department", "avdelning"])
     {
         // The keyword names the segment: "channel" reads better than the whole question.
         let name = if word == "segment" { segment_name(header) } else { word.clone() };
-        return Suggestion::new(Target::Segment(name), format!("\"{word}\": a segment"), 0.85);
+        return Suggestion::new(Target::Segment(name), t!("\"{word}\": a segment", word = word), 0.85);
     }
     if let Some(word) = contains_any(
         &key,
         &["comment", "kommentar", "anything else", "feedback", "open-ended", "improve", "förbättr", "suggestion"],
     ) {
-        return Suggestion::new(Target::Comment, format!("\"{word}\": free text"), 0.8);
+        return Suggestion::new(Target::Comment, t!("\"{word}\": free text", word = word), 0.8);
     }
     // 5. The most similar item text.
     let best = items
@@ -224,15 +229,25 @@ fn suggest_column(
             _ => Some((score, item)),
         });
     if let Some((score, item)) = best.filter(|(score, _)| *score >= MIN_SIMILARITY) {
-        let percent = (score * 100.0).round();
-        let (target, side_text) = match side(header) {
-            Some((true, word)) if !perception_only => (Target::Expectation(item.code.clone()), format!("\"{word}\" → E")),
-            Some((_, word)) => (Target::Perception(item.code.clone()), format!("\"{word}\" → P")),
-            None => (Target::Perception(item.code.clone()), "no side words, P assumed".to_owned()),
+        let share = crate::format::percent(Some((score * 100.0).round()), 0);
+        let code = &item.code;
+        let (target, why) = match side(header) {
+            Some((true, word)) if !perception_only => (
+                Target::Expectation(item.code.clone()),
+                t!("{share} like the text of {code}; \"{word}\" → E", share = share, code = code, word = word),
+            ),
+            Some((_, word)) => (
+                Target::Perception(item.code.clone()),
+                t!("{share} like the text of {code}; \"{word}\" → P", share = share, code = code, word = word),
+            ),
+            None => (
+                Target::Perception(item.code.clone()),
+                t!("{share} like the text of {code}; no side words, P assumed", share = share, code = code),
+            ),
         };
-        return Suggestion::new(target, format!("{percent} % like the text of {}; {side_text}", item.code), score * 0.8);
+        return Suggestion::new(target, why, score * 0.8);
     }
-    Suggestion::ignore("no match found")
+    Suggestion::ignore(t!("no match found"))
 }
 
 /// Suggests a target for every column of `table`, from the project's items and dimensions and
@@ -273,7 +288,11 @@ pub fn suggest(
         }
         let key = target.key().to_lowercase();
         if let Some(&first) = taken.get(&key) {
-            let reason = format!("{} already goes to column \"{}\"", suggestions[index].target, table.headers[first]);
+            let reason = t!(
+                "{target} already goes to column \"{column}\"",
+                target = suggestions[index].target,
+                column = table.headers[first]
+            );
             suggestions[index] = Suggestion::ignore(reason);
         } else {
             taken.insert(key, index);

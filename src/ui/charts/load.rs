@@ -28,7 +28,7 @@ pub async fn echarts() -> Result<(), String> {
         Ok(_) if is_loaded() => Ok(()),
         _ => {
             LOADING.with(|loading| loading.borrow_mut().take());
-            Err("The charting code could not be loaded, so the chart is not drawn; its numbers are in the table.".to_owned())
+            Err(t!("The charting code could not be loaded, so the chart is not drawn; its numbers are in the table.").to_owned())
         }
     }
 }

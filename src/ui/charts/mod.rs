@@ -61,22 +61,22 @@ impl ChartKind {
     /// The caption's title.
     pub fn title(self) -> &'static str {
         match self {
-            ChartKind::Radar => "Expected and experienced, per dimension",
-            ChartKind::GapBars => "Perception gap per item, with 95 % confidence intervals",
-            ChartKind::Ipa => "Importance and performance: where to act",
-            ChartKind::Trends => "The overall perception gap, wave by wave",
-            ChartKind::JourneyHeatMap => "The journey: perception gap per touchpoint",
+            ChartKind::Radar => t!("Expected and experienced, per dimension"),
+            ChartKind::GapBars => t!("Perception gap per item, with 95 % confidence intervals"),
+            ChartKind::Ipa => t!("Importance and performance: where to act"),
+            ChartKind::Trends => t!("The overall perception gap, wave by wave"),
+            ChartKind::JourneyHeatMap => t!("The journey: perception gap per touchpoint"),
         }
     }
 
     /// How to read it, in one sentence.
     pub fn reading(self) -> &'static str {
         match self {
-            ChartKind::Radar => "Mean expectation (E, dashed) and mean experience (P) over each dimension's items. Where P lies inside E, customers get less than they expect.",
-            ChartKind::GapBars => "Bars below zero are shortfalls. ◆ and a solid bar mark a finding (n ≥ 10, Holm-adjusted p < 0.05); the whiskers show the 95 % confidence interval.",
-            ChartKind::Ipa => "Dashed lines at the mean importance and the mean performance split the items into four quadrants. Important items that perform below the mean (bottom right) come first.",
-            ChartKind::Trends => "The band is the 95 % confidence interval of each wave. ◆ marks a change from the wave before with Welch's p < 0.05; a dashed vertical line marks the wave the other figures are filtered to.",
-            ChartKind::JourneyHeatMap => "Each cell is a touchpoint in its stage: its name (★ = critical), its perception gap and the complaints logged. Red is a shortfall, green better than expected.",
+            ChartKind::Radar => t!("Mean expectation (E, dashed) and mean experience (P) over each dimension's items. Where P lies inside E, customers get less than they expect."),
+            ChartKind::GapBars => t!("Bars below zero are shortfalls. ◆ and a solid bar mark a finding (n ≥ 10, Holm-adjusted p < 0.05); the whiskers show the 95 % confidence interval."),
+            ChartKind::Ipa => t!("Dashed lines at the mean importance and the mean performance split the items into four quadrants. Important items that perform below the mean (bottom right) come first."),
+            ChartKind::Trends => t!("The band is the 95 % confidence interval of each wave. ◆ marks a change from the wave before with Welch's p < 0.05; a dashed vertical line marks the wave the other figures are filtered to."),
+            ChartKind::JourneyHeatMap => t!("Each cell is a touchpoint in its stage: its name (★ = critical), its perception gap and the complaints logged. Red is a shortfall, green better than expected."),
         }
     }
 }
@@ -111,14 +111,14 @@ impl ChartData {
     /// Why there is no chart, when there is none.
     fn empty_sentence(&self) -> Option<&'static str> {
         match self {
-            ChartData::Radar(radar) if radar.is_empty() => Some("No dimension has customers' perceptions in this view, so there is nothing to chart."),
+            ChartData::Radar(radar) if radar.is_empty() => Some(t!("No dimension has customers' perceptions in this view, so there is nothing to chart.")),
             ChartData::GapBars { perception_only: true, .. } => {
-                Some("This survey asks perception only, so there is no perception gap to chart.")
+                Some(t!("This survey asks perception only, so there is no perception gap to chart."))
             }
-            ChartData::GapBars { bars, .. } if bars.is_empty() => Some("No item has answers to both parts in this view, so there is no gap to chart."),
-            ChartData::Ipa(None) => Some("Importance–performance needs items with a performance and an importance (stated points, or at least 3 customers to derive it)."),
-            ChartData::Trends(trend) if trend.is_empty() => Some("A trend needs answers in at least two waves."),
-            ChartData::Journey(heat) if heat.is_empty() => Some("No customer journey is set up yet: add stages and touchpoints on the Journey page."),
+            ChartData::GapBars { bars, .. } if bars.is_empty() => Some(t!("No item has answers to both parts in this view, so there is no gap to chart.")),
+            ChartData::Ipa(None) => Some(t!("Importance–performance needs items with a performance and an importance (stated points, or at least 3 customers to derive it).")),
+            ChartData::Trends(trend) if trend.is_empty() => Some(t!("A trend needs answers in at least two waves.")),
+            ChartData::Journey(heat) if heat.is_empty() => Some(t!("No customer journey is set up yet: add stages and touchpoints on the Journey page.")),
             _ => None,
         }
     }
@@ -246,8 +246,9 @@ pub fn Chart(
             match ffi::Instance::init(element, dark) {
                 Ok(chart) => instance.set_value(Some((chart, dark))),
                 Err(error) => {
-                    return status.set(Status::Failed(format!(
-                        "The chart could not be drawn ({error}); its numbers are in the table."
+                    return status.set(Status::Failed(t!(
+                        "The chart could not be drawn ({error}); its numbers are in the table.",
+                        error = error
                     )))
                 }
             }
@@ -283,8 +284,9 @@ pub fn Chart(
                 }
                 revision.update(|r| *r += 1);
             }
-            Err(error) => status.set(Status::Failed(format!(
-                "The chart could not be drawn ({error}); its numbers are in the table."
+            Err(error) => status.set(Status::Failed(t!(
+                "The chart could not be drawn ({error}); its numbers are in the table.",
+                error = error
             ))),
         }
     });
@@ -364,8 +366,8 @@ pub fn Chart(
             {(!image).then(|| view! {
                 <Show when=move || data.with(|d| d.empty_sentence().is_none())>
                     <details class="chart-numbers">
-                        <summary>"Show the numbers"</summary>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label=format!("{} (numbers)", kind.title())>
+                        <summary>{t!("Show the numbers")}</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label=t!("{chart} (numbers)", chart = kind.title())>
                             {move || data.with(tables::table)}
                         </div>
                     </details>

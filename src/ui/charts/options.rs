@@ -200,14 +200,14 @@ pub fn radar(data: &Radar, palette: &Palette, frame: Frame) -> Value {
         );
     if !data.perception_only {
         chart = chart.series(series(
-            "Expected (E)",
+            t!("Expected (E)"),
             data.axes.iter().map(|a| a.expectation).collect(),
             &palette.muted,
             true,
         ));
     }
     chart = chart.series(series(
-        "Experienced (P)",
+        t!("Experienced (P)"),
         data.axes.iter().map(|a| a.perception).collect(),
         &palette.accent,
         false,
@@ -257,7 +257,7 @@ pub fn gap_bars(bars: &[GapBar], palette: &Palette, frame: Frame) -> Value {
                 .bottom(44)
                 .contain_label(true),
         )
-        .x_axis(value_axis(palette, "P − E (below zero: shortfall)", range))
+        .x_axis(value_axis(palette, t!("P − E (below zero: shortfall)"), range))
         .y_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -267,14 +267,14 @@ pub fn gap_bars(bars: &[GapBar], palette: &Palette, frame: Frame) -> Value {
         )
         .series(
             Bar::new()
-                .name("Perception gap")
+                .name(t!("Perception gap"))
                 .bar_width("55%")
                 .data(points)
                 .mark_line(zero_line(palette, true)),
         )
         .series(
             Custom::new()
-                .name("95 % CI")
+                .name(t!("95 % CI"))
                 .item_style(ItemStyle::new().color(palette.text.as_str()))
                 .encode(charming::element::DimensionEncode::new().x(vec![0, 1]).y(2))
                 .data(errors),
@@ -305,9 +305,9 @@ pub fn ipa(data: &IpaChart, palette: &Palette, frame: Frame) -> Value {
         })
         .collect();
     let x_name = if data.importance_source == "stated" {
-        "Importance (points customers gave)"
+        t!("Importance (points customers gave)")
     } else {
-        "Importance (correlation with overall P)"
+        t!("Importance (correlation with overall P)")
     };
     let split = |at: MarkLineData| MarkLineVariant::Simple(at);
     let chart = base(palette, frame)
@@ -320,10 +320,10 @@ pub fn ipa(data: &IpaChart, palette: &Palette, frame: Frame) -> Value {
                 .contain_label(true),
         )
         .x_axis(value_axis(palette, x_name, data.x_range))
-        .y_axis(value_axis(palette, "Performance (mean P)", data.y_range).name_gap(34))
+        .y_axis(value_axis(palette, t!("Performance (mean P)"), data.y_range).name_gap(34))
         .series(
             Scatter::new()
-                .name("Items")
+                .name(t!("Items"))
                 .symbol_size(10)
                 .label(
                     Label::new()
@@ -422,14 +422,15 @@ pub fn trends(data: &TrendChart, palette: &Palette, frame: Frame) -> Value {
             )
         })
         .collect();
+    let (overall, band, significant) = (t!("Overall gap"), t!("95 % CI"), t!("Significant change"));
     let legend = if marks.is_empty() {
-        vec!["Overall gap", "95 % CI"]
+        vec![overall, band]
     } else {
-        vec!["Overall gap", "95 % CI", "Significant change"]
+        vec![overall, band, significant]
     };
     let invisible = LineStyle::new().opacity(0);
     let gap_line = Line::new()
-        .name("Overall gap")
+        .name(overall)
         .symbol(Symbol::Circle)
         .symbol_size(8)
         .z(3)
@@ -477,7 +478,7 @@ pub fn trends(data: &TrendChart, palette: &Palette, frame: Frame) -> Value {
         )
         .series(
             Line::new()
-                .name("95 % CI")
+                .name(band)
                 .stack("ci")
                 .symbol(Symbol::None)
                 .silent(true)
@@ -493,7 +494,7 @@ pub fn trends(data: &TrendChart, palette: &Palette, frame: Frame) -> Value {
         .series(gap_line)
         .series(
             Scatter::new()
-                .name("Significant change")
+                .name(significant)
                 .symbol(Symbol::Diamond)
                 .symbol_size(16)
                 .item_style(ItemStyle::new().color(palette.text.as_str()))
@@ -597,7 +598,7 @@ pub fn heat_map(data: &HeatMap, palette: &Palette, frame: Frame, width: f64) -> 
         )
         .series(
             Heatmap::new()
-                .name("Perception gap")
+                .name(t!("Perception gap"))
                 .label(label.clone())
                 .item_style(
                     ItemStyle::new()
@@ -607,7 +608,7 @@ pub fn heat_map(data: &HeatMap, palette: &Palette, frame: Frame, width: f64) -> 
         )
         .series(
             Heatmap::new()
-                .name("No gap")
+                .name(t!("No gap"))
                 .label(label.color(palette.muted.as_str()))
                 .item_style(
                     ItemStyle::new()
@@ -637,8 +638,11 @@ pub fn heat_map(data: &HeatMap, palette: &Palette, frame: Frame, width: f64) -> 
         option["series"][series]["label"]["lineHeight"] = json!(14);
     }
     // On a phone the long end label would be cut off at the screen's edge.
-    option["visualMap"][0]["text"] =
-        if frame.narrow { json!(["better", "shortfall"]) } else { json!(["better than expected", "shortfall"]) };
+    option["visualMap"][0]["text"] = if frame.narrow {
+        json!([t!("better"), t!("shortfall")])
+    } else {
+        json!([t!("better than expected"), t!("shortfall")])
+    };
     option
 }
 

@@ -1,13 +1,24 @@
 //! Each chart's text alternative: its numbers as a table.
 
 use super::ChartData;
-use crate::analysis::chart_data::figure;
+use crate::analysis::chart_data::{figure, HeatCell};
+use crate::format::count;
 use leptos::prelude::*;
 
 fn ci(low: Option<f64>, high: Option<f64>) -> String {
     match (low, high) {
-        (Some(low), Some(high)) => format!("{} to {}", figure(Some(low), 2), figure(Some(high), 2)),
+        (Some(low), Some(high)) => t!("{low} to {high}", low = figure(Some(low), 2), high = figure(Some(high), 2)),
         _ => "–".to_owned(),
+    }
+}
+
+/// A heat map cell's status in words with its icon (colour is never the only carrier).
+fn heat_status(cell: &HeatCell) -> String {
+    match (cell.gap, cell.finding) {
+        (None, _) => "–".to_owned(),
+        (Some(_), Some(true)) => format!("▼ {}", t!("finding: shortfall")),
+        (Some(_), Some(false)) => format!("▲ {}", t!("finding: above")),
+        (Some(_), None) => format!("○ {}", t!("no clear gap")),
     }
 }
 
@@ -17,9 +28,9 @@ pub fn table(data: &ChartData) -> AnyView {
         ChartData::Radar(radar) => view! {
             <table class="data-table">
                 <thead><tr>
-                    <th scope="col">"Dimension"</th>
-                    {(!radar.perception_only).then(|| view! { <th scope="col" class="num">"Expected (E)"</th> })}
-                    <th scope="col" class="num">"Experienced (P)"</th>
+                    <th scope="col">{t!("Dimension")}</th>
+                    {(!radar.perception_only).then(|| view! { <th scope="col" class="num">{t!("Expected (E)")}</th> })}
+                    <th scope="col" class="num">{t!("Experienced (P)")}</th>
                     {(!radar.perception_only).then(|| view! { <th scope="col" class="num">"P − E"</th> })}
                 </tr></thead>
                 <tbody>{radar.axes.iter().map(|a| {
@@ -38,30 +49,30 @@ pub fn table(data: &ChartData) -> AnyView {
         ChartData::GapBars { bars, .. } => view! {
             <table class="data-table">
                 <thead><tr>
-                    <th scope="col">"Item"</th><th scope="col">"Statement"</th><th scope="col" class="num">"Gap"</th>
-                    <th scope="col" class="num">"95 % CI"</th><th scope="col" class="num">"n"</th><th scope="col">"Finding"</th>
+                    <th scope="col">{t!("Item")}</th><th scope="col">{t!("Statement")}</th><th scope="col" class="num">{t!("Gap")}</th>
+                    <th scope="col" class="num">{t!("95 % CI")}</th><th scope="col" class="num">"n"</th><th scope="col">{t!("Finding")}</th>
                 </tr></thead>
                 <tbody>{bars.iter().map(|b| view! { <tr>
                     <th scope="row">{b.code.clone()}</th>
                     <td>{b.text.clone()}</td>
                     <td class="num">{figure(Some(b.gap), 2)}</td>
                     <td class="num">{ci(b.ci_low, b.ci_high)}</td>
-                    <td class="num">{b.n}</td>
-                    <td>{if b.finding { "yes ◆" } else { "no" }}</td>
+                    <td class="num">{count(b.n)}</td>
+                    <td>{if b.finding { t!("yes ◆") } else { t!("no") }}</td>
                 </tr> }).collect_view()}</tbody>
             </table>
         }
         .into_any(),
         ChartData::Ipa(Some(ipa)) => view! {
             <table class="data-table">
-                <caption>{format!(
-                    "Lines at the means: importance {}, performance {}.",
-                    figure(Some(ipa.x_split), 2),
-                    figure(Some(ipa.y_split), 2)
+                <caption>{t!(
+                    "Lines at the means: importance {importance}, performance {performance}.",
+                    importance = figure(Some(ipa.x_split), 2),
+                    performance = figure(Some(ipa.y_split), 2)
                 )}</caption>
                 <thead><tr>
-                    <th scope="col">"Item"</th><th scope="col" class="num">"Importance"</th>
-                    <th scope="col" class="num">"Performance"</th><th scope="col">"Quadrant"</th>
+                    <th scope="col">{t!("Item")}</th><th scope="col" class="num">{t!("Importance")}</th>
+                    <th scope="col" class="num">{t!("Performance")}</th><th scope="col">{t!("Quadrant")}</th>
                 </tr></thead>
                 <tbody>{ipa.points.iter().map(|p| view! { <tr>
                     <th scope="row">{p.code.clone()}</th>
@@ -76,22 +87,22 @@ pub fn table(data: &ChartData) -> AnyView {
         ChartData::Trends(trend) => view! {
             <table class="data-table">
                 <thead><tr>
-                    <th scope="col">"Wave"</th><th scope="col" class="num">"Overall gap"</th>
-                    <th scope="col" class="num">"95 % CI"</th><th scope="col" class="num">"n"</th>
-                    <th scope="col">"Change from the wave before"</th>
+                    <th scope="col">{t!("Wave")}</th><th scope="col" class="num">{t!("Overall gap")}</th>
+                    <th scope="col" class="num">{t!("95 % CI")}</th><th scope="col" class="num">"n"</th>
+                    <th scope="col">{t!("Change from the wave before")}</th>
                 </tr></thead>
                 <tbody>{trend.points.iter().enumerate().map(|(index, p)| {
                     let change = trend.changes.iter().find(|c| c.to_index == index).map_or_else(
-                        || "not significant".to_owned(),
-                        |c| format!("{} (Welch p = {})", c.label(), figure(Some(c.p), 3)),
+                        || t!("not significant").to_owned(),
+                        |c| t!("{change} (Welch p = {p})", change = c.label(), p = figure(Some(c.p), 3)),
                     );
                     let change = if index == 0 { "–".to_owned() } else { change };
                     let selected = trend.selected == Some(index);
                     view! { <tr class:selected=selected>
-                        <th scope="row">{p.wave.clone()}{selected.then_some(" (filtered)")}</th>
+                        <th scope="row">{p.wave.clone()}{selected.then(|| format!(" {}", t!("(filtered)")))}</th>
                         <td class="num">{figure(p.gap, 2)}</td>
                         <td class="num">{ci(p.ci_low, p.ci_high)}</td>
-                        <td class="num">{p.n}</td>
+                        <td class="num">{count(p.n)}</td>
                         <td>{change}</td>
                     </tr> }
                 }).collect_view()}</tbody>
@@ -101,14 +112,15 @@ pub fn table(data: &ChartData) -> AnyView {
         ChartData::Journey(heat) => view! {
             <table class="data-table">
                 <thead><tr>
-                    <th scope="col">"Stage"</th><th scope="col">"Touchpoint"</th><th scope="col" class="num">"Perception gap"</th>
-                    <th scope="col" class="num">"Complaints"</th>
+                    <th scope="col">{t!("Stage")}</th><th scope="col">{t!("Touchpoint")}</th><th scope="col" class="num">{t!("Perception gap")}</th>
+                    <th scope="col">{t!("Status")}</th><th scope="col" class="num">{t!("Complaints")}</th>
                 </tr></thead>
                 <tbody>{heat.cells.iter().map(|c| view! { <tr>
                     <td>{heat.stages.get(c.stage).cloned().unwrap_or_default()}</td>
-                    <th scope="row">{c.name.clone()}{c.critical.then_some(" ★ critical")}</th>
+                    <th scope="row">{c.name.clone()}{c.critical.then(|| format!(" ★ {}", t!("critical")))}</th>
                     <td class="num">{c.gap.map_or_else(|| c.missing.unwrap_or("–").to_owned(), |g| figure(Some(g), 2))}</td>
-                    <td class="num">{c.complaints}</td>
+                    <td>{heat_status(c)}</td>
+                    <td class="num">{count(c.complaints)}</td>
                 </tr> }).collect_view()}</tbody>
             </table>
         }

@@ -29,7 +29,7 @@ pub fn Confirm(
                 <button class="button-danger" data-testid="confirm-yes"
                     on:click=move |_| on_confirm.run(())>{confirm_label}</button>
                 <button node_ref=cancel_ref data-testid="confirm-no"
-                    on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    on:click=move |_| on_cancel.run(())>{t!("Cancel")}</button>
             </div>
         </div>
     }

@@ -73,27 +73,27 @@ fn ConflictChoice() -> impl IntoView {
         <div class="conflict-backdrop">
             <div class="conflict" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title"
                 aria-describedby="conflict-text" data-testid="conflict" on:keydown=keep_focus_inside>
-                <h2 id="conflict-title">{move || format!("Another tab changed \u{201c}{}\u{201d}", name())}</h2>
+                <h2 id="conflict-title">{move || t!("Another tab changed \u{201c}{name}\u{201d}", name = name())}</h2>
                 <p id="conflict-text">
-                    "This project was saved in another tab or window after this page loaded it, so "
-                    "the change you just made here was not saved. Which version should be kept?"
+                    {t!("This project was saved in another tab or window after this page loaded it, so \
+                         the change you just made here was not saved. Which version should be kept?")}
                 </p>
                 <div class="conflict-choices">
                     <button node_ref=first data-testid="conflict-theirs" on:click=move |_| state.keep_theirs()>
-                        "Reload theirs"
-                        <span class="small">"Your unsaved change here is lost."</span>
+                        {t!("Reload theirs")}
+                        <span class="small">{t!("Your unsaved change here is lost.")}</span>
                     </button>
                     <button class="button-danger" data-testid="conflict-mine" on:click=keep_mine>
-                        "Save mine over theirs"
-                        <span class="small">"The other tab's change is replaced."</span>
+                        {t!("Save mine over theirs")}
+                        <span class="small">{t!("The other tab's change is replaced.")}</span>
                     </button>
                     <button node_ref=last data-testid="conflict-download" on:click=download_mine>
-                        "Download mine as a file first"
-                        <span class="small">"A backup file you can restore or merge later."</span>
+                        {t!("Download mine as a file first")}
+                        <span class="small">{t!("A backup file you can restore or merge later.")}</span>
                     </button>
                 </div>
                 <p class="conflict-status" role="status" data-testid="conflict-downloaded">
-                    {move || downloaded.get().then_some("✓ Your version was downloaded. Now choose which one to keep.")}
+                    {move || downloaded.get().then_some(t!("✓ Your version was downloaded. Now choose which one to keep."))}
                 </p>
                 <p class="conflict-problem" role="alert" data-testid="conflict-problem">{move || problem.get()}</p>
             </div>

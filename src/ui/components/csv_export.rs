@@ -65,13 +65,13 @@ pub fn CsvExport(
         }
     };
     let label = match kind {
-        CsvKind::Responses => "Download responses (CSV)",
-        CsvKind::Results => "Download results (CSV)",
+        CsvKind::Responses => t!("Download responses (CSV)"),
+        CsvKind::Results => t!("Download results (CSV)"),
     };
     view! {
         <div class="csv-export" role="group" aria-label=label>
             <label class="csv-export-dialect">
-                <span>"CSV format"</span>
+                <span>{t!("CSV format")}</span>
                 <select data-testid=format!("csv-dialect-{}", kind.as_str())
                     on:change=move |ev| if let Some(d) = Dialect::parse(&event_target_value(&ev)) { dialect.set(d) }>
                     {Dialect::ALL.into_iter().map(|d| view! {

@@ -5,3 +5,6 @@ pub mod confirm;
 pub mod nav;
 pub mod notice;
 pub mod csv_export;
+pub mod linked;
+pub mod explain;
+pub mod guide;

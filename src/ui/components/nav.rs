@@ -18,16 +18,16 @@ pub fn ProjectNav() -> impl IntoView {
             .find(|p| p.id == id)
             .map_or_else(|| id.to_string(), |p| p.name);
         let tabs = [
-            (Route::Dashboard(id.clone()), "Dashboard", "nav-dashboard"),
-            (Route::Journey(id.clone()), "Journey", "nav-journey"),
-            (Route::Items(id.clone()), "Items", "nav-items"),
-            (Route::Data(id.clone()), "Data", "nav-data"),
-            (Route::Analysis(id.clone(), None), "Analysis", "nav-analysis"),
-            (Route::Actions(id.clone()), "Actions", "nav-actions"),
-            (Route::Report(id.clone()), "Report", "nav-report"),
+            (Route::Dashboard(id.clone()), t!("Dashboard"), "nav-dashboard"),
+            (Route::Journey(id.clone()), t!("Journey"), "nav-journey"),
+            (Route::Items(id.clone()), t!("Items"), "nav-items"),
+            (Route::Data(id.clone()), t!("Data"), "nav-data"),
+            (Route::Analysis(id.clone(), None), t!("Analysis"), "nav-analysis"),
+            (Route::Actions(id.clone()), t!("Actions"), "nav-actions"),
+            (Route::Report(id.clone()), t!("Report"), "nav-report"),
         ];
         Some(view! {
-            <nav class="project-nav" aria-label="Project">
+            <nav class="project-nav" aria-label=t!("Project")>
                 <span class="project-name" data-testid="current-project">{name}</span>
                 <ul class="project-tabs">
                     {tabs.into_iter().map(|(target, label, testid)| {

@@ -17,7 +17,7 @@ pub fn NoticeArea() -> impl IntoView {
                         <span class="notice-icon" aria-hidden="true">{if notice.is_error { "⚠" } else { "ℹ" }}</span>
                         <p class="notice-text">{notice.text}</p>
                         <button class="button-quiet" on:click=move |_| state.notice.set(None)
-                            data-testid="notice-dismiss">"Dismiss"</button>
+                            data-testid="notice-dismiss">{t!("Dismiss")}</button>
                     </div>
                 }
             })}

@@ -9,6 +9,7 @@ use crate::model::{Project, ProjectId};
 use crate::storage::Loaded;
 use crate::ui::route::Route;
 use crate::ui::file;
+use crate::ui::format::{count, plural};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -66,7 +67,7 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(loaded) = loaded.get() {
             if default_wave.get_untracked().is_empty() {
-                default_wave.set(loaded.project.current_wave.clone().unwrap_or_else(|| "Wave 1".into()));
+                default_wave.set(loaded.project.current_wave.clone().unwrap_or_else(|| t!("Wave 1").into()));
             }
         }
     });
@@ -84,7 +85,7 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
             Err((total, problems)) => outcome.set(Some(ImportOutcome::Rejected { file: file_name, total, problems })),
             Ok((project, summary)) => {
                 if let Ok(revision) = state.save(&project, Some(current.revision)) {
-                    outcome.set(Some(ImportOutcome::Imported(format!("{file_name}: {summary}"))));
+                    outcome.set(Some(ImportOutcome::Imported(t!("{file}: {summary}", file = file_name, summary = summary))));
                     loaded.set(Some(Loaded { project, revision }));
                 } else {
                     outcome.set(None);
@@ -116,32 +117,31 @@ pub fn DataPage(id: ProjectId) -> impl IntoView {
 
     view! {
         <section class="page">
-            <h1>"Data"</h1>
+            <h1>{t!("Data")}</h1>
+            <p class="collect-link"><a href=Route::Collect(id.get_value()).href() data-testid="go-collect">{t!("Collect answers")}</a></p>
             {move || loaded.get().map(|loaded| view! { <WaveTable project=loaded.project /> })}
             <crate::ui::components::csv_export::CsvExport kind=crate::ui::components::csv_export::CsvKind::Responses
                 project=Signal::derive(move || loaded.get().map(|l| l.project)) />
             <section class="card" aria-labelledby="import-heading">
-                <h2 id="import-heading">"Import responses (CSV)"</h2>
+                <h2 id="import-heading">{t!("Import responses (CSV)")}</h2>
                 <p>
-                    "One row per respondent. Columns: " <code>"id"</code> ", " <code>"source"</code>
-                    " (customer or management), " <code>"wave"</code> ", and for each item "
-                    <code>"E:CODE"</code> " (expectation) and " <code>"P:CODE"</code>
-                    " (perception), e.g. " <code>"E:REL1"</code> ". Comma or semicolon separated; "
-                    "decimal comma is fine. A file with any problem is not imported at all."
+                    {t!("One row per respondent. Columns: id, source (customer or management), wave, and for each \
+                         item E:CODE (expectation) and P:CODE (perception), e.g. E:REL1. Comma or semicolon \
+                         separated; decimal comma is fine. A file with any problem is not imported at all.")}
                 </p>
                 <p class="import-hint">
-                    "Any CSV that Excel saves is fine: \"CSV UTF-8\", plain \"CSV\" (Windows-1252) "
-                    "or \"Unicode text\" (UTF-16). An Excel workbook (.xlsx) needs to be saved as CSV first."
+                    {t!("Any CSV that Excel saves is fine: \u{201c}CSV UTF-8\u{201d}, plain \u{201c}CSV\u{201d} (Windows-1252) \
+                         or \u{201c}Unicode text\u{201d} (UTF-16). An Excel workbook (.xlsx) needs to be saved as CSV first.")}
                 </p>
                 <div class="field-row">
                     <label>
-                        <span>"Wave for rows without one"</span>
+                        <span>{t!("Wave for rows without one")}</span>
                         <input type="text" maxlength="60" data-testid="import-default-wave"
                             prop:value=move || default_wave.get()
                             on:input=move |ev| default_wave.set(event_target_value(&ev)) />
                     </label>
                     <label class="file-label">
-                        <span>"CSV file"</span>
+                        <span>{t!("CSV file")}</span>
                         <input type="file" accept=".csv,.txt,.tsv,text/csv,text/plain" data-testid="import-file"
                             on:change=on_file disabled=move || running.with(Option::is_some) />
                     </label>
@@ -218,34 +218,36 @@ fn summary(file: &ImportedFile) -> String {
     let customers = file.responses.iter().filter(|r| r.source == crate::model::Source::Customer).count();
     let managers = file.responses.len() - customers;
     let waves: Vec<&str> = file.waves.iter().map(|w| w.name.as_str()).collect();
-    let mut summary = format!(
-        "imported {} responses ({customers} customers, {managers} management){}.",
-        file.responses.len(),
-        if waves.is_empty() { String::new() } else { format!(" into {}", waves.join(", ")) }
-    );
+    let (imported, customers, managers) = (count(file.responses.len()), count(customers), count(managers));
+    let mut summary = if waves.is_empty() {
+        t!(
+            "imported {n} responses ({customers} customers, {managers} management).",
+            n = imported,
+            customers = customers,
+            managers = managers
+        )
+    } else {
+        t!(
+            "imported {n} responses ({customers} customers, {managers} management) into {waves}.",
+            n = imported,
+            customers = customers,
+            managers = managers,
+            waves = waves.join(", ")
+        )
+    };
     if file.generated_ids > 0 {
-        summary.push_str(&format!(" {} rows had no id and got one.", file.generated_ids));
+        summary.push(' ');
+        summary.push_str(&plural(file.generated_ids, t!("1 row had no id and got one."), t!("{n} rows had no id and got one.")));
     }
     if !file.ignored_columns.is_empty() {
-        summary.push_str(&format!(" Columns not used: {}.", file.ignored_columns.join(", ")));
+        summary.push(' ');
+        summary.push_str(&t!("Columns not used: {columns}.", columns = file.ignored_columns.join(", ")));
     }
     if file.encoding != TextEncoding::Utf8 {
-        summary.push_str(&format!(" The file was read as {} text (not UTF-8).", file.encoding));
+        summary.push(' ');
+        summary.push_str(&t!("The file was read as {encoding} text (not UTF-8).", encoding = file.encoding));
     }
     summary
-}
-
-/// Thousands grouped with a thin space, as in "10 000": readable in every interface language.
-fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// The progress bar of an import under way, with the same in words.
@@ -254,17 +256,22 @@ fn ImportProgressView(running: RwSignal<Option<Running>>) -> impl IntoView {
     move || {
         let Running { file, progress } = running.get()?;
         let (value, text) = match progress {
-            None => (None, format!("Reading {file}…")),
+            None => (None, t!("Reading {file}…", file = file)),
             Some(progress) => {
                 let percent = (progress.fraction() * 100.0).floor();
-                let mut text = format!("Checking {file}: {percent} %, {} rows", count(progress.rows));
-                if progress.problems > 0 {
-                    text.push_str(&format!(
-                        ", {} problem{} so far",
-                        count(progress.problems),
-                        if progress.problems == 1 { "" } else { "s" }
-                    ));
-                }
+                let shown = crate::format::percent(Some(percent), 0);
+                let rows = count(progress.rows);
+                let text = match progress.problems {
+                    0 => t!("Checking {file}: {percent}, {rows} rows", file = file, percent = shown, rows = rows),
+                    1 => t!("Checking {file}: {percent}, {rows} rows, 1 problem so far", file = file, percent = shown, rows = rows),
+                    n => t!(
+                        "Checking {file}: {percent}, {rows} rows, {problems} problems so far",
+                        file = file,
+                        percent = shown,
+                        rows = rows,
+                        problems = count(n)
+                    ),
+                };
                 (Some(percent), text)
             }
         };
@@ -293,14 +300,15 @@ fn ImportOutcomeView(outcome: RwSignal<Option<ImportOutcome>>) -> impl IntoView 
             let more = total.saturating_sub(problems.len());
             Some(view! {
                 <div class="notice notice-error import-errors" role="alert" data-testid="import-errors">
-                    <p><strong>{format!(
-                        "{file} was not imported: {total} problem{} found. Nothing was changed.",
-                        if total == 1 { "" } else { "s" }
+                    <p><strong>{t!(
+                        "{file} was not imported: {problems} found. Nothing was changed.",
+                        file = file,
+                        problems = plural(total, t!("1 problem"), t!("{n} problems"))
                     )}</strong></p>
                     <ul>
                         {problems.into_iter().map(|p| view! { <li data-testid="import-error">{p}</li> }).collect_view()}
                     </ul>
-                    {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
+                    {(more > 0).then(|| view! { <p>{t!("… and {n} more.", n = count(more))}</p> })}
                 </div>
             }.into_any())
         }
@@ -321,29 +329,29 @@ fn WaveTable(project: Project) -> impl IntoView {
     let (all_c, all_m) = project.count_responses(None);
     let (named_c, named_m) = rows.iter().fold((0, 0), |(c, m), r| (c + r.1, m + r.2));
     if all_c + all_m > named_c + named_m {
-        rows.push(("(no wave)".into(), all_c - named_c, all_m - named_m));
+        rows.push((t!("(no wave)").into(), all_c - named_c, all_m - named_m));
     }
     let analysis = Route::Analysis(project.id.clone(), None).href();
     if rows.is_empty() {
         return view! {
             <p class="empty" data-testid="no-responses">
-                "No responses yet. Import a CSV file below to see the gaps."
+                {t!("No responses yet. Import a CSV file below to see the gaps.")}
             </p>
         }
         .into_any();
     }
     view! {
         <table class="data-table" data-testid="wave-table">
-            <caption>"Responses stored in this browser"</caption>
-            <thead><tr><th scope="col">"Wave"</th><th scope="col" class="num">"Customers"</th><th scope="col" class="num">"Management"</th></tr></thead>
+            <caption>{t!("Responses stored in this browser")}</caption>
+            <thead><tr><th scope="col">{t!("Wave")}</th><th scope="col" class="num">{t!("Customers")}</th><th scope="col" class="num">{t!("Management")}</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|(wave, c, m)| view! {
-                    <tr data-testid="wave-row"><th scope="row">{wave}</th><td class="num">{c}</td><td class="num">{m}</td></tr>
+                    <tr data-testid="wave-row"><th scope="row">{wave}</th><td class="num">{count(c)}</td><td class="num">{count(m)}</td></tr>
                 }).collect_view()}
             </tbody>
-            <tfoot><tr><th scope="row">"All"</th><td class="num" data-testid="total-customers">{all_c}</td><td class="num">{all_m}</td></tr></tfoot>
+            <tfoot><tr><th scope="row">{t!("All")}</th><td class="num" data-testid="total-customers">{count(all_c)}</td><td class="num">{count(all_m)}</td></tr></tfoot>
         </table>
-        <p><a href=analysis data-testid="go-analysis">"See the gaps →"</a></p>
+        <p><a href=analysis data-testid="go-analysis">{t!("See the gaps →")}</a></p>
     }
     .into_any()
 }

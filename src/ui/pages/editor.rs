@@ -62,12 +62,13 @@ pub(super) enum Refused {
 }
 
 impl Refused {
-    /// "Stage not added: the stage name must not be empty."
+    /// "Stage not added: the stage name must not be empty." `what` is the translated
+    /// "… not …" sentence start, e.g. `t!("Stage not added")`.
     pub(super) fn problem(&self, what: &str) -> Problem {
         match self {
-            Refused::Invalid(field, error) => Problem { field: *field, text: format!("{what}: {error}.") },
-            Refused::Storage(error) => Problem { field: None, text: format!("{what}. {error}") },
-            Refused::NotLoaded => Problem { field: None, text: format!("{what}: the project is not loaded.") },
+            Refused::Invalid(field, error) => Problem { field: *field, text: t!("{what}: {why}.", what = what, why = error) },
+            Refused::Storage(error) => Problem { field: None, text: t!("{what}. {why}", what = what, why = error) },
+            Refused::NotLoaded => Problem { field: None, text: t!("{what}: the project is not loaded.", what = what) },
         }
     }
 }
@@ -145,9 +146,9 @@ pub(super) fn touchpoint_options(groups: TouchpointGroups, selected: impl Fn() -
         let current = selected();
         let missing = current.clone().filter(|c| !groups.iter().any(|(_, t)| t.iter().any(|(code, _)| code == c)));
         view! {
-            <option value="" prop:selected=current.is_none()>"(none)"</option>
+            <option value="" prop:selected=current.is_none()>{t!("(none)")}</option>
             {missing.map(|code| view! {
-                <option value=code.clone() prop:selected=true>{format!("missing touchpoint \u{201c}{code}\u{201d}")}</option>
+                <option value=code.clone() prop:selected=true>{t!("missing touchpoint \u{201c}{code}\u{201d}", code = code)}</option>
             })}
             {groups.into_iter().map(|(stage, touchpoints)| {
                 let current = current.clone();
@@ -223,7 +224,7 @@ impl Workbench {
 pub(super) fn NotLoaded() -> impl IntoView {
     view! {
         <p class="empty" data-testid="setup-not-loaded">
-            "This project could not be opened. " <a href=Route::Projects.href()>"Back to the projects"</a>
+            {t!("This project could not be opened.")} " " <a href=Route::Projects.href()>{t!("Back to the projects")}</a>
         </p>
     }
 }

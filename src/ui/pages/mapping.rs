@@ -12,6 +12,7 @@ use crate::import::{ImportOptions, ItemPolicy};
 use crate::model::{Project, Scale, Source};
 use crate::storage::Loaded;
 use crate::ui::file;
+use crate::ui::format::{count, plain, plural};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -56,37 +57,37 @@ fn choices(project: &Project) -> Vec<(&'static str, Vec<Choice>)> {
                 } else {
                     Target::Perception(item.code.clone())
                 };
-                Choice { key: target.key(), label: format!("{} {} — {}", if expectation { "E" } else { "P" }, item.code, short(&item.text)) }
+                Choice { key: target.key(), label: format!("{} {} \u{2014} {}", if expectation { "E" } else { "P" }, item.code, short(&item.text)) }
             })
             .collect()
     };
     let mut groups = vec![(
-        "Respondent",
+        t!("Respondent"),
         vec![
-            Choice { key: Target::Ignore.key(), label: "Ignore".into() },
-            Choice { key: Target::Id.key(), label: "Respondent id".into() },
-            Choice { key: Target::Wave.key(), label: "Wave".into() },
+            Choice { key: Target::Ignore.key(), label: t!("Ignore").into() },
+            Choice { key: Target::Id.key(), label: t!("Respondent id").into() },
+            Choice { key: Target::Wave.key(), label: t!("Wave").into() },
         ],
     )];
     if !project.perception_only {
-        groups.push(("Expectation (E) of item", item_choices(true)));
+        groups.push((t!("Expectation (E) of item"), item_choices(true)));
     }
-    groups.push(("Perception (P) of item", item_choices(false)));
+    groups.push((t!("Perception (P) of item"), item_choices(false)));
     groups.push((
-        "Importance points of dimension",
+        t!("Importance points of dimension"),
         project
             .dimensions
             .iter()
-            .map(|d| Choice { key: Target::Importance(d.code.clone()).key(), label: format!("Importance — {}", d.name) })
+            .map(|d| Choice { key: Target::Importance(d.code.clone()).key(), label: t!("Importance \u{2014} {dimension}", dimension = d.name) })
             .collect(),
     ));
     groups.push((
-        "Other answers",
+        t!("Other answers"),
         vec![
             Choice { key: Target::Nps.key(), label: "NPS (0–10)".into() },
             Choice { key: Target::Csat.key(), label: "CSAT (1–5)".into() },
             Choice { key: Target::Ces.key(), label: "CES (1–7)".into() },
-            Choice { key: Target::Comment.key(), label: "Comment".into() },
+            Choice { key: Target::Comment.key(), label: t!("Comment").into() },
         ],
     ));
     groups
@@ -99,7 +100,7 @@ fn offered_wave(project: &Project, next: bool) -> String {
     match last {
         Some(last) if next => next_wave_name(&last).unwrap_or(last),
         Some(last) => project.current_wave.clone().unwrap_or(last),
-        None => "Wave 1".into(),
+        None => t!("Wave 1").into(),
     }
 }
 
@@ -113,7 +114,7 @@ fn import_table(
     wave: &str,
     source: &str,
 ) -> Result<(Project, String, String), (usize, Vec<String>)> {
-    let mapping = SavedMapping::new(source, table, targets, scale).map_err(|e| (1, vec![format!("source name: {e}")]))?;
+    let mapping = SavedMapping::new(source, table, targets, scale).map_err(|e| (1, vec![t!("source name: {error}", error = e)]))?;
     // The scale is fixed once the project holds data; before that the file decides it.
     let scale = if project.responses.is_empty() { scale } else { project.scale };
     let existing: HashSet<String> = project.responses.iter().map(|r| r.id_str().to_owned()).collect();
@@ -130,13 +131,19 @@ fn import_table(
         .map_err(|error| (error.total(), error.problems.iter().take(PROBLEMS_SHOWN).map(ToString::to_string).collect()))?;
     let customers = file.responses.iter().filter(|r| r.source == Source::Customer).count();
     let waves: Vec<&str> = file.waves.iter().map(|w| w.name.as_str()).collect();
-    let mut summary = format!(
-        "imported {} responses ({customers} customers){}.",
-        file.responses.len(),
-        if waves.is_empty() { String::new() } else { format!(" into {}", waves.join(", ")) }
-    );
+    let mut summary = if waves.is_empty() {
+        t!("imported {n} responses ({customers} customers).", n = count(file.responses.len()), customers = count(customers))
+    } else {
+        t!(
+            "imported {n} responses ({customers} customers) into {waves}.",
+            n = count(file.responses.len()),
+            customers = count(customers),
+            waves = waves.join(", ")
+        )
+    };
     if file.generated_ids > 0 {
-        summary.push_str(&format!(" {} rows had no id and got one.", file.generated_ids));
+        summary.push(' ');
+        summary.push_str(&plural(file.generated_ids, t!("1 row had no id and got one."), t!("{n} rows had no id and got one.")));
     }
     let mut updated = project.clone();
     if updated.responses.is_empty() {
@@ -198,7 +205,7 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
             Ok(read) => {
                 let saved = SavedMapping::find(&project.import_mappings, &read).cloned();
                 let (chosen, why): (Vec<Target>, Vec<String>) = match &saved {
-                    Some(mapping) => (mapping.targets(), vec!["from the saved mapping".to_owned(); read.width()]),
+                    Some(mapping) => (mapping.targets(), vec![t!("from the saved mapping").to_owned(); read.width()]),
                     None => suggest(&read, &project.items, &project.dimensions, &project.import_mappings, project.perception_only)
                         .into_iter()
                         .map(|s| (s.target, s.reason))
@@ -249,7 +256,7 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
             Err((total, problems)) => outcome.set(Some(Outcome::Rejected { file, total, problems })),
             Ok((project, summary, saved_as)) => {
                 if let Ok(revision) = state.save(&project, Some(current.revision)) {
-                    outcome.set(Some(Outcome::Imported { text: format!("{file}: {summary}"), source: saved_as }));
+                    outcome.set(Some(Outcome::Imported { text: t!("{file}: {summary}", file = file, summary = summary), source: saved_as }));
                     loaded.set(Some(Loaded { project, revision }));
                     table.set(None);
                 } else {
@@ -268,14 +275,13 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
         let read = table.get()?;
         let preview = read.preview(PREVIEW_ROWS);
         let header_rows = read.header_rows;
-        let summary = format!(
-            "{}: {} rows, {} columns, {} header row{}. It looks like a {} file.",
-            file_name.get_untracked(),
-            read.rows.len(),
-            read.width(),
-            header_rows,
-            if header_rows == 1 { "" } else { "s" },
-            read.tool()
+        let summary = t!(
+            "{file}: {rows}, {columns}, {headers}. It looks like a {tool} file.",
+            file = file_name.get_untracked(),
+            rows = plural(read.rows.len(), t!("1 row"), t!("{n} rows")),
+            columns = plural(read.width(), t!("1 column"), t!("{n} columns")),
+            headers = plural(header_rows, t!("1 header row"), t!("{n} header rows")),
+            tool = read.tool()
         );
         let rows = read
             .headers
@@ -286,13 +292,13 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 view! { <ColumnRow index=index header=header.clone() values=values targets=targets reasons=reasons groups=groups /> }
             })
             .collect_view();
-        let preview_heads = (1..=preview.len()).map(|n| view! { <th scope="col">{format!("Row {n}")}</th> }).collect_view();
+        let preview_heads = (1..=preview.len()).map(|n| view! { <th scope="col">{t!("Row {n}", n = n)}</th> }).collect_view();
         Some(view! {
             <div class="mapping" data-testid="survey-mapping">
                 <p data-testid="survey-summary">{summary}</p>
                 <label class="mapping-check">
                     <input type="checkbox" data-testid="survey-two-headers" prop:checked=header_rows == 2 on:change=two_rows />
-                    <span>"The file has two header rows (question, then sub-answer, as SurveyMonkey writes)"</span>
+                    <span>{t!("The file has two header rows (question, then sub-answer, as SurveyMonkey writes)")}</span>
                 </label>
                 {move || saved_match.get().map(|mapping| {
                     let name = mapping.source.clone();
@@ -300,29 +306,29 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                     let chosen = mapping.targets();
                     view! {
                         <div class="mapping-saved" data-testid="survey-saved-match">
-                            <p>{format!("These columns match the saved mapping \u{201c}{name}\u{201d}.")}</p>
+                            <p>{t!("These columns match the saved mapping \u{201c}{name}\u{201d}.", name = name)}</p>
                             <div class="field-row">
                                 <label>
-                                    <span>"Wave for the rows"</span>
+                                    <span>{t!("Wave for the rows")}</span>
                                     <input type="text" maxlength="60" data-testid="survey-saved-wave"
                                         prop:value=move || wave.get() on:input=move |ev| wave.set(event_target_value(&ev)) />
                                 </label>
                                 <button type="button" class="button-primary" data-testid="survey-import-saved"
                                     on:click=move |_| run_import(chosen.clone(), scale)>
-                                    {format!("Import with saved mapping {name}")}
+                                    {t!("Import with saved mapping {name}", name = name)}
                                 </button>
                             </div>
-                            <p class="hint">"Or check the columns below and import from there."</p>
+                            <p class="hint">{t!("Or check the columns below and import from there.")}</p>
                         </div>
                     }
                 })}
-                <div class="table-scroll mapping-scroll" role="region" aria-label="Columns of the file and what they map to" tabindex="0">
+                <div class="table-scroll mapping-scroll" role="region" aria-label=t!("Columns of the file and what they map to") tabindex="0">
                     <table class="data-table mapping-table">
-                        <caption>"What each column of the file means"</caption>
+                        <caption>{t!("What each column of the file means")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Column"</th>
-                                <th scope="col">"Maps to"</th>
+                                <th scope="col">{t!("Column")}</th>
+                                <th scope="col">{t!("Maps to")}</th>
                                 {preview_heads}
                             </tr>
                         </thead>
@@ -332,12 +338,12 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 <ScaleChoice guess=guess chosen=chosen_scale scale_override=scale_override project_has_data=project_has_data project_scale=project_scale />
                 <div class="field-row">
                     <label>
-                        <span>"Wave for the rows"</span>
+                        <span>{t!("Wave for the rows")}</span>
                         <input type="text" maxlength="60" data-testid="survey-wave"
                             prop:value=move || wave.get() on:input=move |ev| wave.set(event_target_value(&ev)) />
                     </label>
                     <label>
-                        <span>"Save the mapping as"</span>
+                        <span>{t!("Save the mapping as")}</span>
                         <input type="text" maxlength="80" data-testid="survey-source"
                             prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev)) />
                     </label>
@@ -345,9 +351,9 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 <div class="button-row">
                     <button type="button" class="button-primary" data-testid="survey-import-button"
                         on:click=move |_| run_import(targets.get_untracked(), chosen_scale.get_untracked())>
-                        {format!("Import {} rows", read.rows.len())}
+                        {plural(read.rows.len(), t!("Import 1 row"), t!("Import {n} rows"))}
                     </button>
-                    <button type="button" data-testid="survey-cancel" on:click=move |_| table.set(None)>"Cancel"</button>
+                    <button type="button" data-testid="survey-cancel" on:click=move |_| table.set(None)>{t!("Cancel")}</button>
                 </div>
             </div>
         })
@@ -355,14 +361,14 @@ pub fn SurveyImport(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
 
     view! {
         <section class="card survey-import" aria-labelledby="survey-import-heading" data-testid="survey-import">
-            <h2 id="survey-import-heading">"Import a survey-tool export"</h2>
+            <h2 id="survey-import-heading">{t!("Import a survey-tool export")}</h2>
             <p>
-                "An export from SurveyMonkey, LimeSurvey, Google Forms, Microsoft Forms or another tool, with one column per "
-                "question. Choose the file, check what each column means, and import. Gaplens remembers the mapping, so "
-                "the next wave of the same survey imports in one click. A file with any problem is not imported at all."
+                {t!("An export from SurveyMonkey, LimeSurvey, Google Forms, Microsoft Forms or another tool, with one column per \
+                     question. Choose the file, check what each column means, and import. Gaplens remembers the mapping, so \
+                     the next wave of the same survey imports in one click. A file with any problem is not imported at all.")}
             </p>
             <label class="file-label">
-                <span>"Export file (CSV)"</span>
+                <span>{t!("Export file (CSV)")}</span>
                 <input type="file" accept=".csv,text/csv,text/plain" data-testid="survey-file"
                     on:change=on_file disabled=move || busy.get() />
             </label>
@@ -395,7 +401,7 @@ fn ColumnRow(
         keys.into_iter()
             .filter(|k| k != "segment:")
             .map(|key| {
-                let label = format!("Segment \u{201c}{}\u{201d}", &key["segment:".len()..]);
+                let label = t!("Segment \u{201c}{name}\u{201d}", name = &key["segment:".len()..]);
                 let selected_key = key.clone();
                 view! { <option value=key prop:selected=move || current() == selected_key>{label}</option> }
             })
@@ -427,7 +433,7 @@ fn ColumnRow(
         });
         reasons.update(|r| {
             if let Some(slot) = r.get_mut(index) {
-                *slot = "chosen by you".into();
+                *slot = t!("chosen by you").into();
             }
         });
     };
@@ -438,7 +444,7 @@ fn ColumnRow(
             <th scope="row" id=header_id.clone() class="mapping-header">{header.clone()}</th>
             <td class="mapping-target">
                 <select data-testid="survey-target" aria-label=header.clone() on:change=on_change>
-                    <optgroup label="Segment">{segment_choices}</optgroup>
+                    <optgroup label=t!("Segment")>{segment_choices}</optgroup>
                     {options}
                 </select>
                 <span class="mapping-reason" data-testid="survey-reason">{reason}</span>
@@ -457,22 +463,22 @@ fn ScaleChoice(
     project_has_data: Memo<bool>,
     project_scale: Memo<Scale>,
 ) -> impl IntoView {
-    let number = |v: f64| format!("{v}");
     let found = move || {
         guess.get().map(|g| match (g.min, g.max, g.scale) {
-            (Some(min), Some(max), Some(scale)) => format!(
-                "The {} answers in the E and P columns run from {} to {}: this looks like a {scale} scale.",
-                g.values,
-                number(min),
-                number(max)
+            (Some(min), Some(max), Some(scale)) => t!(
+                "The {n} answers in the E and P columns run from {min} to {max}: this looks like a {scale} scale.",
+                n = count(g.values),
+                min = plain(min),
+                max = plain(max),
+                scale = scale
             ),
-            (Some(min), Some(max), None) => format!(
-                "The {} answers in the E and P columns run from {} to {}: more than any supported scale (up to 10); those above it will be listed as problems.",
-                g.values,
-                number(min),
-                number(max)
+            (Some(min), Some(max), None) => t!(
+                "The {n} answers in the E and P columns run from {min} to {max}: more than any supported scale (up to 10); those above it will be listed as problems.",
+                n = count(g.values),
+                min = plain(min),
+                max = plain(max)
             ),
-            _ => "No column is mapped to E or P yet, so the scale cannot be seen from the answers.".to_owned(),
+            _ => t!("No column is mapped to E or P yet, so the scale cannot be seen from the answers.").to_owned(),
         })
     };
     let fixed_note = move || {
@@ -481,20 +487,24 @@ fn ScaleChoice(
             let differs = guess.get().and_then(|g| g.scale).is_some_and(|s| s != scale);
             view! {
                 <p class=if differs { "notice notice-error" } else { "hint" } data-testid="survey-scale-fixed">
-                    {format!(
-                        "This project's scale is {scale}, fixed now that it holds responses.{}",
-                        if differs { " The file's answers do not fit it: values outside it will be listed as problems." } else { "" }
-                    )}
+                    {if differs {
+                        t!(
+                            "This project's scale is {scale}, fixed now that it holds responses. The file's answers do not fit it: values outside it will be listed as problems.",
+                            scale = scale
+                        )
+                    } else {
+                        t!("This project's scale is {scale}, fixed now that it holds responses.", scale = scale)
+                    }}
                 </p>
             }
         })
     };
     view! {
         <fieldset class="mapping-scale">
-            <legend>"Rating scale"</legend>
+            <legend>{t!("Rating scale")}</legend>
             <p data-testid="survey-scale-found">{found}</p>
             <label>
-                <span>"The answers are on the scale"</span>
+                <span>{t!("The answers are on the scale")}</span>
                 <select data-testid="survey-scale" disabled=move || project_has_data.get()
                     on:change=move |ev| {
                         let max = event_target_value(&ev).parse::<i64>().ok();
@@ -521,7 +531,7 @@ fn OutcomeView(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
                 <div class="notice notice-info" role="status" data-testid="survey-result">
                     <p class="notice-text">
                         <span aria-hidden="true">"✓ "</span>{text}" "
-                        <span data-testid="survey-saved-as">{format!("Mapping saved as {source}.")}</span>
+                        <span data-testid="survey-saved-as">{t!("Mapping saved as {name}.", name = source)}</span>
                     </p>
                 </div>
             }
@@ -532,14 +542,15 @@ fn OutcomeView(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
             Some(
                 view! {
                     <div class="notice notice-error import-errors" role="alert" data-testid="survey-errors">
-                        <p><strong>{format!(
-                            "{file} was not imported: {total} problem{} found. Nothing was changed.",
-                            if total == 1 { "" } else { "s" }
+                        <p><strong>{t!(
+                            "{file} was not imported: {problems} found. Nothing was changed.",
+                            file = file,
+                            problems = plural(total, t!("1 problem"), t!("{n} problems"))
                         )}</strong></p>
                         <ul>
                             {problems.into_iter().map(|p| view! { <li data-testid="survey-error">{p}</li> }).collect_view()}
                         </ul>
-                        {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
+                        {(more > 0).then(|| view! { <p>{t!("… and {n} more.", n = count(more))}</p> })}
                     </div>
                 }
                 .into_any(),

@@ -8,6 +8,7 @@ use crate::template;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::pages::editor::focus_first;
 use crate::ui::route::Route;
+use crate::ui::format::{count, plural};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn ProjectsPage() -> impl IntoView {
     let restore_demo = move |_| {
         let project = demo::hotel();
         if state.save(&project, None).is_ok() {
-            state.info("The demo project is back.".into());
+            state.info(t!("The demo project is back.").into());
         }
     };
     let confirming_reset = RwSignal::new(false);
@@ -44,24 +45,28 @@ pub fn ProjectsPage() -> impl IntoView {
             }
         };
         if state.save(&project, revision).is_ok() {
-            state.info("The demo project is back as it was first shown.".into());
+            state.info(t!("The demo project is back as it was first shown.").into());
         }
         focus_first(vec!["[data-testid=\"reset-demo\"]".into()]);
     });
 
     view! {
         <section class="page">
-            <h1>"Projects"</h1>
+            <h1>{t!("Projects")}</h1>
             <p class="lead">
-                "Each project compares what management believes it delivers with what its customers "
-                "experience. Open the demo to look around, or create your own."
+                {t!("Each project compares what management believes it delivers with what its customers \
+                     experience. Open the demo to look around, or create your own.")}
             </p>
+            <Show when=move || state.projects.with(|list| list.iter().all(|p| p.id.as_str() == demo::DEMO_ID))>
+                <crate::ui::components::guide::FirstGuide name_field="new-project-name"
+                    demo=Signal::derive(move || if has_demo() { ProjectId::new(demo::DEMO_ID).ok().map(Route::Dashboard) } else { None }) />
+            </Show>
             <CreateProject />
-            <h2 id="project-list-heading">"Your projects"</h2>
+            <h2 id="project-list-heading">{t!("Your projects")}</h2>
             {move || {
                 let projects = state.projects.get();
                 if projects.is_empty() {
-                    view! { <p data-testid="no-projects">"No projects yet. Create one above."</p> }.into_any()
+                    view! { <p data-testid="no-projects">{t!("No projects yet. Create one above.")}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="project-list" aria-labelledby="project-list-heading" data-testid="project-list">
@@ -75,11 +80,11 @@ pub fn ProjectsPage() -> impl IntoView {
                 fallback=move || view! {
                     <div class="demo-reset">
                         <button class="button-quiet" data-testid="reset-demo"
-                            on:click=move |_| confirming_reset.set(true)>"Reset the demo"</button>
+                            on:click=move |_| confirming_reset.set(true)>{t!("Reset the demo")}</button>
                         <Show when=move || confirming_reset.get()>
                             <Confirm
-                                question="Reset the demo project to how it was first shown? Every change made to it here \u{2014} answers, items, journey, actions \u{2014} is lost. Your own projects are not touched.".to_owned()
-                                confirm_label="Reset the demo"
+                                question=t!("Reset the demo project to how it was first shown? Every change made to it here \u{2014} answers, items, journey, actions \u{2014} is lost. Your own projects are not touched.").to_owned()
+                                confirm_label=t!("Reset the demo")
                                 on_confirm=reset_demo
                                 on_cancel=Callback::new(move |()| {
                                     confirming_reset.set(false);
@@ -89,7 +94,7 @@ pub fn ProjectsPage() -> impl IntoView {
                     </div>
                 }>
                 <button class="button-quiet" data-testid="restore-demo" on:click=restore_demo>
-                    "Add the demo project"
+                    {t!("Add the demo project")}
                 </button>
             </Show>
         </section>
@@ -109,12 +114,13 @@ fn CreateProject() -> impl IntoView {
         let Some(template) = template::by_key(&template_key.get_untracked()) else { return };
         let Some(id) = new_project_id() else { return };
         match template.project(id.clone(), &name.get_untracked(), Scale::SEVEN) {
-            Err(error) => problem.set(Some(format!("Project not created: {error}."))),
+            Err(error) => problem.set(Some(t!("Project not created: {error}.", error = error))),
             Ok(project) => {
                 problem.set(None);
                 if state.save(&project, None).is_ok() {
                     name.set(String::new());
-                    state.go(&Route::Data(id));
+                    // The Dashboard opens with the start guide's next step.
+                    state.go(&Route::Dashboard(id));
                 }
             }
         }
@@ -122,33 +128,33 @@ fn CreateProject() -> impl IntoView {
 
     view! {
         <form class="card create-project" on:submit=create aria-labelledby="create-heading">
-            <h2 id="create-heading">"New project"</h2>
+            <h2 id="create-heading">{t!("New project")}</h2>
             <div class="field-row">
                 <label>
-                    <span>"Name"</span>
+                    <span>{t!("Name")}</span>
                     <input type="text" required maxlength="120" autocomplete="off"
-                        placeholder="e.g. Fjällbo Bygg AB" data-testid="new-project-name"
+                        placeholder=t!("e.g. Fjällbo Bygg AB") data-testid="new-project-name"
                         aria-invalid=move || problem.get().is_some().then_some("true")
                         aria-describedby="create-problem"
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </label>
                 <label>
-                    <span>"Items"</span>
+                    <span>{t!("Items")}</span>
                     <select data-testid="new-project-template" aria-describedby="template-summary"
                         on:change=move |ev| template_key.set(event_target_value(&ev))>
                         {template::ALL.iter().map(|t| view! {
-                            <option value=t.key selected=move || template_key.get() == t.key>{t.name}</option>
+                            <option value=t.key selected=move || template_key.get() == t.key>{crate::i18n::tr(t.name)}</option>
                         }).collect_view()}
                     </select>
                 </label>
-                <button type="submit" class="button-primary" data-testid="create-project">"Create project"</button>
+                <button type="submit" class="button-primary" data-testid="create-project">{t!("Create project")}</button>
             </div>
             <p id="create-problem" class="field-problem" data-testid="create-problem">{move || problem.get()}</p>
             <p id="template-summary" class="hint" data-testid="template-summary">
-                {move || template::by_key(&template_key.get()).map(|t| t.summary)}
+                {move || template::by_key(&template_key.get()).map(|t| crate::i18n::tr(t.summary))}
             </p>
-            <p class="hint">"Rating scale 1–7. Items, dimensions and the journey can be edited later."</p>
+            <p class="hint">{t!("Rating scale 1–7. Items, dimensions and the journey can be edited later.")}</p>
         </form>
     }
 }
@@ -170,7 +176,7 @@ fn ProjectRow(entry: IndexEntry) -> impl IntoView {
         let Some(loaded) = state.load(&id.get_value()) else { return };
         let mut project = loaded.project;
         match project.rename(&draft.get_untracked()) {
-            Err(error) => problem.set(Some(format!("Not renamed: {error}."))),
+            Err(error) => problem.set(Some(t!("Not renamed: {error}.", error = error))),
             Ok(()) => {
                 if state.save(&project, Some(loaded.revision)).is_ok() {
                     problem.set(None);
@@ -184,16 +190,21 @@ fn ProjectRow(entry: IndexEntry) -> impl IntoView {
         match store.delete_project(&id.get_value()) {
             Ok(()) => {
                 state.refresh_projects();
-                state.info("The project was deleted.".into());
+                state.info(t!("The project was deleted.").into());
             }
             Err(error) => state.error(error.to_string()),
         }
         confirming.set(false);
     });
-    let question = format!(
-        "Delete \u{201c}{}\u{201d} and its {} responses from this browser? This cannot be undone.",
-        entry.name, entry.responses
-    );
+    let question = if entry.responses == 1 {
+        t!("Delete \u{201c}{project}\u{201d} and its one response from this browser? This cannot be undone.", project = entry.name)
+    } else {
+        t!(
+            "Delete \u{201c}{project}\u{201d} and its {n} responses from this browser? This cannot be undone.",
+            project = entry.name,
+            n = count(entry.responses)
+        )
+    };
 
     view! {
         <li class="project-row card" data-testid="project-row" data-project-id=entry.id.to_string()>
@@ -201,29 +212,30 @@ fn ProjectRow(entry: IndexEntry) -> impl IntoView {
                 fallback=move || view! {
                     <div class="project-summary">
                         <a class="project-title" href=open_route.href() data-testid="open-project">{name.clone()}</a>
-                        <span class="muted" data-testid="project-responses">{format!("{} responses", entry.responses)}</span>
+                        <span class="muted" data-testid="project-responses">{plural(entry.responses, t!("1 response"), t!("{n} responses"))}</span>
                     </div>
                 }>
                 <form class="field-row" on:submit=save_name>
                     <label>
-                        <span>"New name"</span>
+                        <span>{t!("New name")}</span>
                         <input type="text" required maxlength="120" data-testid="rename-input"
                             aria-describedby="rename-problem"
                             prop:value=move || draft.get()
                             on:input=move |ev| draft.set(event_target_value(&ev)) />
                     </label>
-                    <button type="submit" class="button-primary" data-testid="rename-save">"Save"</button>
-                    <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    <button type="submit" class="button-primary" data-testid="rename-save">{t!("Save")}</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>{t!("Cancel")}</button>
                 </form>
                 <p id="rename-problem" class="field-problem">{move || problem.get()}</p>
             </Show>
             <div class="button-row">
-                <button data-testid="rename-project" on:click=move |_| { renaming.set(true); confirming.set(false); }>"Rename"</button>
+                <button data-testid="rename-project" on:click=move |_| { renaming.set(true); confirming.set(false); }>{t!("Rename")}</button>
                 <button class="button-danger-quiet" data-testid="delete-project"
-                    on:click=move |_| { confirming.set(true); renaming.set(false); }>"Delete"</button>
+                    on:click=move |_| { confirming.set(true); renaming.set(false); }>{t!("Delete")}</button>
             </div>
+            <crate::ui::components::guide::CompactGuide id=id.get_value() />
             <Show when=move || confirming.get()>
-                <Confirm question=question.clone() confirm_label="Delete project"
+                <Confirm question=question.clone() confirm_label=t!("Delete project")
                     on_confirm=delete on_cancel=Callback::new(move |()| confirming.set(false)) />
             </Show>
         </li>

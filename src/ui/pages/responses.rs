@@ -10,6 +10,7 @@ use crate::model::responses::{ResponseEntry, ResponseFilter, COMMENT_MAX, RESPON
 use crate::model::{ItemCode, Project, Source};
 use crate::storage::Loaded;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::format::count;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -56,7 +57,7 @@ fn save_change<T>(
     change: impl FnOnce(&mut Project) -> Result<T, Vec<String>>,
 ) -> Result<T, Vec<String>> {
     let Some(current) = loaded.get_untracked() else {
-        return Err(vec!["The project is not loaded; reload the page.".into()]);
+        return Err(vec![t!("The project is not loaded; reload the page.").into()]);
     };
     let mut project = current.project;
     let outcome = change(&mut project)?;
@@ -65,7 +66,7 @@ fn save_change<T>(
             loaded.set(Some(Loaded { project, revision }));
             Ok(outcome)
         }
-        Err(error) => Err(vec![format!("Not saved. {error}")]),
+        Err(error) => Err(vec![t!("Not saved. {error}", error = error)]),
     }
 }
 
@@ -84,7 +85,7 @@ pub fn Responses(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <section class="card responses" aria-labelledby="responses-heading" data-testid="responses-section">
-                <h2 id="responses-heading">"Responses"</h2>
+                <h2 id="responses-heading">{t!("Responses")}</h2>
                 <ResponseTable loaded=loaded editing=editing />
                 <ResponseForm loaded=loaded editing=editing />
             </section>
@@ -167,30 +168,39 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
                 if editing.get_untracked().is_some_and(|(i, _)| i == index) {
                     editing.set(None);
                 }
-                state.info(format!("The response \u{201c}{id}\u{201d} was deleted."));
+                state.info(t!("The response \u{201c}{id}\u{201d} was deleted.", id = id));
             }
             Err(problems) => state.error(problems.join(" ")),
         }
     };
 
     let showing = move || {
-        let count = matching.with(Vec::len);
+        let found = matching.with(Vec::len);
         let start = current.get() * PAGE_SIZE;
-        if count == 0 {
-            if total.get() == 0 { "No responses yet.".to_owned() } else { "No response matches the filter.".to_owned() }
+        if found == 0 {
+            if total.get() == 0 { t!("No responses yet.").to_owned() } else { t!("No response matches the filter.").to_owned() }
         } else {
-            let end = (start + PAGE_SIZE).min(count);
-            let of_all = if count == total.get() { String::new() } else { format!(" (of {} in all)", total.get()) };
-            format!("Showing {}–{end} of {count}{of_all}", start + 1)
+            let (first, last) = (count(start + 1), count((start + PAGE_SIZE).min(found)));
+            if found == total.get() {
+                t!("Showing {first}–{last} of {n}", first = first, last = last, n = count(found))
+            } else {
+                t!(
+                    "Showing {first}–{last} of {n} (of {total} in all)",
+                    first = first,
+                    last = last,
+                    n = count(found),
+                    total = count(total.get())
+                )
+            }
         }
     };
 
     view! {
-        <div class="resp-filters" role="search" aria-label="Filter responses">
+        <div class="resp-filters" role="search" aria-label=t!("Filter responses")>
             <label class="de-field">
-                <span>"Wave"</span>
+                <span>{t!("Wave")}</span>
                 <select data-testid="responses-filter-wave" on:change=move |ev| wave.set(event_target_value(&ev))>
-                    <option value="" selected=move || wave.with(String::is_empty)>"All waves"</option>
+                    <option value="" selected=move || wave.with(String::is_empty)>{t!("All waves")}</option>
                     {move || {
                         let (names, none) = wave_options.get();
                         let mut options: Vec<AnyView> = names.into_iter().map(|name| {
@@ -199,22 +209,22 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
                             view! { <option value=value selected=move || wave.with(|w| *w == chosen)>{name}</option> }.into_any()
                         }).collect();
                         if none {
-                            options.push(view! { <option value=NO_WAVE selected=move || wave.with(|w| w == NO_WAVE)>"(no wave)"</option> }.into_any());
+                            options.push(view! { <option value=NO_WAVE selected=move || wave.with(|w| w == NO_WAVE)>{t!("(no wave)")}</option> }.into_any());
                         }
                         options
                     }}
                 </select>
             </label>
             <label class="de-field">
-                <span>"Source"</span>
+                <span>{t!("Source")}</span>
                 <select data-testid="responses-filter-source" on:change=move |ev| source.set(event_target_value(&ev))>
-                    <option value="">"Customers and management"</option>
-                    <option value="customer">"Customers"</option>
-                    <option value="management">"Management"</option>
+                    <option value="">{t!("Customers and management")}</option>
+                    <option value="customer">{t!("Customers")}</option>
+                    <option value="management">{t!("Management")}</option>
                 </select>
             </label>
             <label class="de-field resp-filter-id">
-                <span>"Id contains"</span>
+                <span>{t!("Id contains")}</span>
                 <input type="search" data-testid="responses-filter-id" autocomplete="off"
                     prop:value=move || id_text.get()
                     on:input=move |ev| id_text.set(event_target_value(&ev)) />
@@ -223,16 +233,16 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
         <p class="resp-count" role="status" data-testid="responses-count">{showing}</p>
         <div class="resp-scroll">
             <table class="data-table resp-table" data-testid="responses-table">
-                <caption class="visually-hidden">"Responses, one page at a time"</caption>
+                <caption class="visually-hidden">{t!("Responses, one page at a time")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Id"</th>
-                        <th scope="col">"Source"</th>
-                        <th scope="col">"Wave"</th>
-                        <th scope="col">"Segments"</th>
-                        <th scope="col" class="num">"Items"</th>
+                        <th scope="col">{t!("Id")}</th>
+                        <th scope="col">{t!("Source")}</th>
+                        <th scope="col">{t!("Wave")}</th>
+                        <th scope="col">{t!("Segments")}</th>
+                        <th scope="col" class="num">{t!("Items")}</th>
                         <th scope="col" class="num">"NPS"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col"><span class="visually-hidden">{t!("Edit or delete")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -243,26 +253,29 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
                         let for_confirm = id.clone();
                         let asking = move || confirming.with(|c| c.as_ref().is_some_and(|(i, c)| *i == index && *c == for_confirm));
                         let question_id = id.clone();
-                        let label = if id.is_empty() { "(no id)".to_owned() } else { id.clone() };
+                        let label = if id.is_empty() { t!("(no id)").to_owned() } else { id.clone() };
                         view! {
                             <tr data-testid="response-row" data-id=id.clone()
                                 class=move || editing.with(|e| e.as_ref().is_some_and(|(i, _)| *i == index)).then_some("resp-editing")>
                                 <th scope="row" data-testid="response-id">{label.clone()}</th>
-                                <td data-testid="response-source">{source.as_str()}</td>
+                                <td data-testid="response-source">{match source {
+                                    Source::Customer => t!("customer"),
+                                    Source::Management => t!("management"),
+                                }}</td>
                                 <td data-testid="response-wave">{wave}</td>
                                 <td data-testid="response-segments" class="resp-segments">{segments}</td>
-                                <td class="num" data-testid="response-answered">{answered}</td>
+                                <td class="num" data-testid="response-answered">{count(answered)}</td>
                                 <td class="num" data-testid="response-nps">{nps}</td>
                                 <td class="resp-actions">
                                     <button class="button-quiet" data-testid="response-edit"
-                                        aria-label=format!("Edit response {label}")
+                                        aria-label=t!("Edit response {id}", id = label)
                                         on:click=move |_| {
                                             editing.set(Some((index, for_edit.clone())));
                                             focus("response-id");
-                                        }>"Edit"</button>
+                                        }>{t!("Edit")}</button>
                                     <button class="button-quiet button-danger-quiet" data-testid="response-delete"
-                                        aria-label=format!("Delete response {label}")
-                                        on:click=move |_| confirming.set(Some((index, for_delete.clone())))>"Delete"</button>
+                                        aria-label=t!("Delete response {id}", id = label)
+                                        on:click=move |_| confirming.set(Some((index, for_delete.clone())))>{t!("Delete")}</button>
                                 </td>
                             </tr>
                             <Show when=asking>
@@ -272,8 +285,8 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
                                         <tr class="resp-confirm-row">
                                             <td colspan="7">
                                                 <Confirm
-                                                    question=format!("Delete the response \u{201c}{id}\u{201d}? Its answers are removed from every figure.")
-                                                    confirm_label="Delete response"
+                                                    question=t!("Delete the response \u{201c}{id}\u{201d}? Its answers are removed from every figure.", id = id)
+                                                    confirm_label=t!("Delete response")
                                                     on_confirm=Callback::new({ let id = id.clone(); move |_| delete(index, id.clone()) })
                                                     on_cancel=Callback::new(move |_| confirming.set(None)) />
                                             </td>
@@ -286,14 +299,14 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
                 </tbody>
             </table>
         </div>
-        <nav class="resp-pager" aria-label="Pages of responses">
+        <nav class="resp-pager" aria-label=t!("Pages of responses")>
             <button data-testid="responses-prev" disabled=move || current.get() == 0
-                on:click=move |_| page.set(current.get_untracked().saturating_sub(1))>"← Previous"</button>
+                on:click=move |_| page.set(current.get_untracked().saturating_sub(1))>{t!("← Previous")}</button>
             <span data-testid="responses-page" aria-live="polite">
-                {move || format!("Page {} of {}", current.get() + 1, pages.get())}
+                {move || t!("Page {page} of {pages}", page = count(current.get() + 1), pages = count(pages.get()))}
             </span>
             <button data-testid="responses-next" disabled=move || { current.get() + 1 >= pages.get() }
-                on:click=move |_| page.set(current.get_untracked() + 1)>"Next →"</button>
+                on:click=move |_| page.set(current.get_untracked() + 1)>{t!("Next →")}</button>
         </nav>
     }
 }
@@ -403,8 +416,8 @@ fn ResponseForm(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usiz
             Ok(stored) => {
                 problems.set(Vec::new());
                 saved.set(Some(match target {
-                    None => format!("Added the response \u{201c}{stored}\u{201d}."),
-                    Some(_) => format!("Saved the response \u{201c}{stored}\u{201d}."),
+                    None => t!("Added the response \u{201c}{id}\u{201d}.", id = stored),
+                    Some(_) => t!("Saved the response \u{201c}{id}\u{201d}.", id = stored),
                 }));
                 editing.set(None);
                 clear();
@@ -453,27 +466,27 @@ fn ResponseForm(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usiz
         <form class="de-form resp-form" on:submit=submit novalidate data-testid="response-form" aria-labelledby="response-form-heading">
             <h3 id="response-form-heading" data-testid="response-form-heading">
                 {move || match editing.get() {
-                    None => "Enter a response by hand".to_owned(),
-                    Some((_, old)) => format!("Edit the response \u{201c}{old}\u{201d}"),
+                    None => t!("Enter a response by hand").to_owned(),
+                    Some((_, old)) => t!("Edit the response \u{201c}{id}\u{201d}", id = old),
                 }}
             </h3>
             <div class="field-row">
                 <label class="de-field">
-                    <span>"Respondent id (blank = generated)"</span>
+                    <span>{t!("Respondent id (blank = generated)")}</span>
                     <input type="text" id="response-id" data-testid="response-id-input" autocomplete="off"
                         maxlength=RESPONSE_ID_MAX.to_string()
                         prop:value=move || id.get() on:input=move |ev| id.set(event_target_value(&ev)) />
                 </label>
                 <label class="de-field">
-                    <span>"Source"</span>
+                    <span>{t!("Source")}</span>
                     <select data-testid="response-source-input"
                         on:change=move |ev| source.set(if event_target_value(&ev) == "management" { Source::Management } else { Source::Customer })>
-                        <option value="customer" selected=move || source.get() == Source::Customer>"Customer"</option>
-                        <option value="management" selected=move || source.get() == Source::Management>"Management"</option>
+                        <option value="customer" selected=move || source.get() == Source::Customer>{t!("Customer")}</option>
+                        <option value="management" selected=move || source.get() == Source::Management>{t!("Management")}</option>
                     </select>
                 </label>
                 <label class="de-field">
-                    <span>"Wave (blank = none)"</span>
+                    <span>{t!("Wave (blank = none)")}</span>
                     <input type="text" list="response-wave-list" data-testid="response-wave-input" autocomplete="off"
                         maxlength=WAVE_MAX.to_string()
                         prop:value=move || wave.get() on:input=move |ev| wave.set(event_target_value(&ev)) />
@@ -483,7 +496,10 @@ fn ResponseForm(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usiz
                 </label>
             </div>
             <label class="de-field de-field-text">
-                <span>{format!("Segments, one name=value per line (e.g. channel=web), at most {SEGMENT_MAX} characters each")}</span>
+                <span>{t!(
+                    "Segments, one name=value per line (e.g. channel=web), at most {max} characters each",
+                    max = count(SEGMENT_MAX)
+                )}</span>
                 <textarea rows="3" data-testid="response-segments-input"
                     prop:value=move || segments.get() on:input=move |ev| segments.set(event_target_value(&ev))></textarea>
             </label>
@@ -491,15 +507,15 @@ fn ResponseForm(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usiz
                 let perception_only = shape.perception_only;
                 view! {
                     <fieldset class="resp-items">
-                        <legend>{format!("Answers on the scale {} (blank = not answered)", shape.scale)}</legend>
+                        <legend>{t!("Answers on the scale {scale} (blank = not answered)", scale = shape.scale)}</legend>
                         <div class="resp-item-head" aria-hidden="true">
-                            <span>"Item"</span>
-                            {(!perception_only).then(|| view! { <span>"E (expected)"</span> })}
-                            <span>"P (perceived)"</span>
+                            <span>{t!("Item")}</span>
+                            {(!perception_only).then(|| view! { <span>{t!("E (expected)")}</span> })}
+                            <span>{t!("P (perceived)")}</span>
                         </div>
                         {shape.items.into_iter().map(|(code, text)| {
-                            let e_label = format!("E, what the customer expected, for {code}");
-                            let p_label = format!("P, what the customer got, for {code}");
+                            let e_label = t!("E, what the customer expected, for {code}", code = code);
+                            let p_label = t!("P, what the customer got, for {code}", code = code);
                             view! {
                                 <div class="resp-item" data-testid="response-item" data-code=code.to_string()>
                                     <p class="resp-item-text"><strong>{code.to_string()}</strong>" "{text}</p>
@@ -539,13 +555,13 @@ fn ResponseForm(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usiz
                 </label>
             </div>
             <label class="de-field de-field-text">
-                <span>{format!("Comment (optional, at most {COMMENT_MAX} characters)")}</span>
+                <span>{t!("Comment (optional, at most {max} characters)", max = count(COMMENT_MAX))}</span>
                 <textarea rows="2" data-testid="response-comment-input"
                     prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
             </label>
             <div id=PROBLEMS_ID class="de-problems" role="alert" tabindex="-1" data-testid="response-problems">
                 {move || (!problems.with(Vec::is_empty)).then(|| view! {
-                    <p class="de-problems-title"><span aria-hidden="true">"⚠ "</span>"Nothing was saved. Please check:"</p>
+                    <p class="de-problems-title"><span aria-hidden="true">"⚠ "</span>{t!("Nothing was saved. Please check:")}</p>
                     <ul>
                         {problems.get().into_iter().map(|p| view! { <li data-testid="response-problem">{p}</li> }).collect_view()}
                     </ul>
@@ -553,10 +569,10 @@ fn ResponseForm(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usiz
             </div>
             <div class="button-row">
                 <button type="submit" class="button-primary" data-testid="response-save">
-                    {move || if editing.with(Option::is_some) { "Save changes" } else { "Add response" }}
+                    {move || if editing.with(Option::is_some) { t!("Save changes") } else { t!("Add response") }}
                 </button>
                 <Show when=move || editing.with(Option::is_some)>
-                    <button type="button" data-testid="response-cancel" on:click=cancel>"Cancel editing"</button>
+                    <button type="button" data-testid="response-cancel" on:click=cancel>{t!("Cancel editing")}</button>
                 </Show>
             </div>
             <p class="de-saved" role="status" data-testid="response-saved">

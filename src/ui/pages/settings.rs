@@ -10,7 +10,9 @@ use crate::storage::{StorageError, PREFIX};
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::csv_export::{CsvExport, CsvKind};
 use crate::ui::download;
+use crate::i18n::{lang, Lang};
 use crate::ui::file;
+use crate::ui::format::{count, percent, plural};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -36,21 +38,19 @@ fn new_project_id() -> Option<ProjectId> {
     ProjectId::new(&format!("p-{time:x}-{random:x}")).ok()
 }
 
-/// Groups digits by thousands with a thin space: 1 234 567.
-fn grouped(value: usize) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202f}');
-        }
-        out.push(c);
-    }
-    out
+/// "1 project" / "3 projects".
+fn projects(n: usize) -> String {
+    plural(n, t!("1 project"), t!("{n} projects"))
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+/// "1 response" / "3 responses".
+fn responses(n: usize) -> String {
+    plural(n, t!("1 response"), t!("{n} responses"))
+}
+
+/// "1 problem" / "3 problems".
+fn problems(n: usize) -> String {
+    plural(n, t!("1 problem"), t!("{n} problems"))
 }
 
 /// The Settings page.
@@ -58,17 +58,50 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <section class="page settings">
-            <h1>"Settings"</h1>
+            <h1>{t!("Settings")}</h1>
             <p class="lead">
-                "Everything Gaplens knows is kept in this browser. Back it up to a file you control, "
-                "move it to another laptop, combine answers collected on several laptops, or delete it."
+                {t!("Everything Gaplens knows is kept in this browser. Back it up to a file you control, \
+                     move it to another laptop, combine answers collected on several laptops, or delete it.")}
             </p>
+            <LanguageSection />
             <BackupSection />
             <SpreadsheetSection />
             <RestoreSection />
             <StorageSection />
             <SetAsideSection />
             <DeleteEverything />
+        </section>
+    }
+}
+
+/// The interface language: choosing one stores the choice and reloads the page in it.
+#[component]
+fn LanguageSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let current = lang();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(chosen) = Lang::from_code(&event_target_value(&ev)) else { return };
+        if chosen == current {
+            return;
+        }
+        if let Err(error) = crate::ui::lang::choose(chosen) {
+            state.error(t!("The language was not changed: {error}", error = error));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="language-heading">
+            <h2 id="language-heading">{t!("Language")}</h2>
+            <label class="language-field">
+                <span>{t!("Language of Gaplens")}</span>
+                <select data-testid="settings-language" aria-describedby="language-hint" on:change=on_change>
+                    {Lang::ALL.into_iter().map(|option| view! {
+                        <option value=option.code() lang=option.code() selected=option == current>{option.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <p id="language-hint" class="hint">
+                {t!("The page reloads in the language you choose. Your projects and answers stay as they are.")}
+            </p>
         </section>
     }
 }
@@ -86,28 +119,30 @@ fn load_all(state: AppState) -> Option<Vec<Project>> {
 #[component]
 fn BackupSection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let offer = move |name: String, projects: &[Project], what: String| {
-        match download::offer(&name, "application/json", &backup_json(projects)) {
-            Ok(()) => state.info(format!("{what} was saved as {name}.")),
+    // Offers the backup file `name`; `saved` is the message once it is offered.
+    let offer = move |name: &str, projects: &[Project], saved: String| {
+        match download::offer(name, "application/json", &backup_json(projects)) {
+            Ok(()) => state.info(saved),
             Err(error) => state.error(error),
         }
     };
     let export_all = move |_| {
-        let Some(projects) = load_all(state) else { return };
-        let what = format!("A backup of {}", plural(projects.len(), "project", "projects"));
-        offer(format!("gaplens-backup-{}.json", today()), &projects, what);
+        let Some(all) = load_all(state) else { return };
+        let file = format!("gaplens-backup-{}.json", today());
+        let saved = t!("A backup of {projects} was saved as {file}.", projects = projects(all.len()), file = file);
+        offer(&file, &all, saved);
     };
 
     view! {
         <section class="card" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Back up"</h2>
+            <h2 id="backup-heading">{t!("Back up")}</h2>
             <p>
-                "A backup is a JSON file with every project, its setup and every answer. "
-                "Keep it somewhere safe; restore it here or in Gaplens on another device."
+                {t!("A backup is a JSON file with every project, its setup and every answer. \
+                     Keep it somewhere safe; restore it here or in Gaplens on another device.")}
             </p>
             <button class="button-primary" data-testid="backup-all" on:click=export_all
-                disabled=move || state.projects.get().is_empty()>"Export everything"</button>
-            <ul class="settings-list" aria-label="Back up one project">
+                disabled=move || state.projects.get().is_empty()>{t!("Export everything")}</button>
+            <ul class="settings-list" aria-label=t!("Back up one project")>
                 <For each=move || state.projects.get() key=|p| (p.id.clone(), p.name.clone(), p.responses)
                     children=move |entry| {
                         let id = StoredValue::new(entry.id.clone());
@@ -115,15 +150,19 @@ fn BackupSection() -> impl IntoView {
                         let backup_one = move |_| {
                             let Some(loaded) = state.load(&id.get_value()) else { return };
                             let file = format!("{}-backup-{}.json", download::file_stem(&loaded.project.name), today());
-                            let what = format!("A backup of \u{201c}{}\u{201d}", loaded.project.name);
-                            offer(file, &[loaded.project], what);
+                            let saved = t!(
+                                "A backup of \u{201c}{project}\u{201d} was saved as {file}.",
+                                project = loaded.project.name,
+                                file = file
+                            );
+                            offer(&file, &[loaded.project], saved);
                         };
                         view! {
                             <li class="settings-row" data-testid="backup-project-row" data-project-id=entry.id.to_string()>
                                 <span class="settings-row-name">{name.clone()}</span>
-                                <span class="muted">{plural(entry.responses, "response", "responses")}</span>
+                                <span class="muted">{responses(entry.responses)}</span>
                                 <button data-testid="backup-project" on:click=backup_one
-                                    aria-label=format!("Back up {name}")>"Back up this project"</button>
+                                    aria-label=t!("Back up {project}", project = name)>{t!("Back up this project")}</button>
                             </li>
                         }
                     } />
@@ -146,15 +185,15 @@ fn SpreadsheetSection() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="spreadsheet-heading">
-            <h2 id="spreadsheet-heading">"Responses for a spreadsheet"</h2>
+            <h2 id="spreadsheet-heading">{t!("Responses for a spreadsheet")}</h2>
             <p>
-                "One row per respondent, in the CSV layout Gaplens imports. Choose semicolons and decimal "
-                "commas for Excel set to a Nordic language. Cells that a spreadsheet would run as a formula "
-                "get a leading apostrophe."
+                {t!("One row per respondent, in the CSV layout Gaplens imports. Choose semicolons and decimal \
+                     commas for Excel set to a Nordic language. Cells that a spreadsheet would run as a formula \
+                     get a leading apostrophe.")}
             </p>
             <div class="field-row">
                 <label>
-                    <span>"Project"</span>
+                    <span>{t!("Project")}</span>
                     <select data-testid="csv-project" on:change=move |ev| chosen.set(ProjectId::new(&event_target_value(&ev)).ok())>
                         <For each=move || state.projects.get() key=|p| (p.id.clone(), p.name.clone())
                             children=move |entry| {
@@ -212,14 +251,14 @@ fn RestoreSection() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="restore-heading">
-            <h2 id="restore-heading">"Restore from a backup file"</h2>
+            <h2 id="restore-heading">{t!("Restore from a backup file")}</h2>
             <p>
-                "The whole file is checked first; nothing changes until you choose, project by project, "
-                "what to do. A project that is already here can be replaced, merged (answers combined, "
-                "each differing answer shown for you to decide) or added as a copy."
+                {t!("The whole file is checked first; nothing changes until you choose, project by project, \
+                     what to do. A project that is already here can be replaced, merged (answers combined, \
+                     each differing answer shown for you to decide) or added as a copy.")}
             </p>
             <label class="file-label">
-                <span>"Backup file (.json)"</span>
+                <span>{t!("Backup file (.json)")}</span>
                 <input type="file" accept=".json,application/json" data-testid="restore-file"
                     on:change=on_file disabled=move || busy.get() />
             </label>
@@ -228,22 +267,24 @@ fn RestoreSection() -> impl IntoView {
                     let more = total.saturating_sub(problems.len());
                     view! {
                         <div class="notice notice-error restore-errors" role="alert" data-testid="restore-errors">
-                            <p><strong>{format!(
-                                "{file} was not restored: {} found. Nothing was changed.",
-                                plural(total, "problem", "problems")
+                            <p><strong>{t!(
+                                "{file} was not restored: {problems} found. Nothing was changed.",
+                                file = file,
+                                problems = self::problems(total)
                             )}</strong></p>
                             <ul>
                                 {problems.into_iter().map(|p| view! { <li data-testid="restore-error">{p}</li> }).collect_view()}
                             </ul>
-                            {(more > 0).then(|| view! { <p>{format!("… and {more} more.")}</p> })}
+                            {(more > 0).then(|| view! { <p>{t!("… and {n} more.", n = count(more))}</p> })}
                         </div>
                     }.into_any()
                 }
                 Restored::Valid { file, projects } => view! {
                     <div class="restore-report" data-testid="restore-report">
-                        <p role="status">{format!(
-                            "{file} is a valid backup with {}. Choose what to do with each.",
-                            plural(projects.len(), "project", "projects")
+                        <p role="status">{t!(
+                            "{file} is a valid backup with {projects}. Choose what to do with each.",
+                            file = file,
+                            projects = self::projects(projects.len())
                         )}</p>
                         <ul class="settings-list">
                             {projects.into_iter().map(|project| view! { <RestoreRow project=project /> }).collect_view()}
@@ -280,20 +321,20 @@ fn RestoreRow(project: Project) -> impl IntoView {
     let add = move |_| {
         let project = incoming.get_value();
         if state.save(&project, None).is_ok() {
-            done.set(Some(format!("Added \u{201c}{}\u{201d}.", project.name)));
+            done.set(Some(t!("Added \u{201c}{project}\u{201d}.", project = project.name)));
         }
     };
     let add_copy = move |_| {
         let mut project = incoming.get_value();
         let Some(id) = new_project_id() else { return };
         project.id = id;
-        let name: String = format!("{} (copy)", project.name);
+        let name: String = t!("{project} (copy)", project = project.name);
         let cut: String = name.chars().take(crate::model::PROJECT_NAME_MAX).collect();
         if project.rename(&cut).is_err() {
             return;
         }
         if state.save(&project, None).is_ok() {
-            done.set(Some(format!("Added as a copy named \u{201c}{}\u{201d}.", project.name)));
+            done.set(Some(t!("Added as a copy named \u{201c}{project}\u{201d}.", project = project.name)));
         }
     };
     let replace = Callback::new(move |()| {
@@ -301,7 +342,7 @@ fn RestoreRow(project: Project) -> impl IntoView {
         // The stored revision, so a change in another tab meanwhile is a conflict, not lost.
         let revision = state.store().and_then(|s| s.load_project(&project.id).ok()).map(|l| l.revision);
         if state.save(&project, revision).is_ok() {
-            done.set(Some(format!("Replaced \u{201c}{}\u{201d} with the backup's version.", project.name)));
+            done.set(Some(t!("Replaced \u{201c}{project}\u{201d} with the backup's version.", project = project.name)));
         }
         step.set(Step::Choosing);
     });
@@ -310,44 +351,46 @@ fn RestoreRow(project: Project) -> impl IntoView {
         <li class="settings-row restore-row card" data-testid="restore-project" data-project-id=id.to_string()>
             <div class="restore-row-head">
                 <strong class="settings-row-name">{project.name.clone()}</strong>
-                <span class="muted">{format!(
-                    "{} customers, {} management, {}",
-                    grouped(customers), grouped(managers), plural(project.waves.len(), "wave", "waves")
+                <span class="muted">{t!(
+                    "{customers} customers, {managers} management, {waves}",
+                    customers = count(customers),
+                    managers = count(managers),
+                    waves = plural(project.waves.len(), t!("1 wave"), t!("{n} waves"))
                 )}</span>
                 <span class="muted" data-testid="restore-status">{move || match (done.get().is_some(), exists.get()) {
                     (true, _) => String::new(),
-                    (false, Some(here)) => format!(
-                        "Already here as \u{201c}{}\u{201d} ({}).", here.name, plural(here.responses, "response", "responses")
+                    (false, Some(here)) => t!(
+                        "Already here as \u{201c}{project}\u{201d} ({responses}).", project = here.name, responses = responses(here.responses)
                     ),
-                    (false, None) => "Not in this browser yet.".to_owned(),
+                    (false, None) => t!("Not in this browser yet.").to_owned(),
                 }}</span>
             </div>
             {move || if let Some(text) = done.get() {
                 view! { <p class="restore-done" role="status" data-testid="restore-done"><span aria-hidden="true">"✓ "</span>{text}</p> }.into_any()
             } else if exists.get().is_none() {
-                view! { <div class="button-row"><button class="button-primary" data-testid="restore-add" on:click=add>"Add to this browser"</button></div> }.into_any()
+                view! { <div class="button-row"><button class="button-primary" data-testid="restore-add" on:click=add>{t!("Add to this browser")}</button></div> }.into_any()
             } else {
                 match step.get() {
                     Step::Choosing => view! {
                         <div class="button-row">
-                            <button data-testid="restore-merge" on:click=move |_| step.set(Step::Merging)>"Merge…"</button>
-                            <button data-testid="restore-copy" on:click=add_copy>"Add as a copy"</button>
+                            <button data-testid="restore-merge" on:click=move |_| step.set(Step::Merging)>{t!("Merge…")}</button>
+                            <button data-testid="restore-copy" on:click=add_copy>{t!("Add as a copy")}</button>
                             <button class="button-danger-quiet" data-testid="restore-replace"
-                                on:click=move |_| step.set(Step::ConfirmReplace)>"Replace…"</button>
+                                on:click=move |_| step.set(Step::ConfirmReplace)>{t!("Replace…")}</button>
                         </div>
                     }.into_any(),
                     Step::ConfirmReplace => {
                         let here = exists.get_untracked().map_or(0, |e| e.responses);
                         let project = incoming.get_value();
-                        let question = format!(
-                            "Replace \u{201c}{}\u{201d} stored here ({}) with the backup's version ({})? \
+                        let question = t!(
+                            "Replace \u{201c}{project}\u{201d} stored here ({here}) with the backup's version ({theirs})? \
                              The version here is lost unless you backed it up.",
-                            project.name,
-                            plural(here, "response", "responses"),
-                            plural(project.responses.len(), "response", "responses"),
+                            project = project.name,
+                            here = responses(here),
+                            theirs = responses(project.responses.len()),
                         );
                         view! {
-                            <Confirm question=question confirm_label="Replace project" on_confirm=replace
+                            <Confirm question=question confirm_label=t!("Replace project") on_confirm=replace
                                 on_cancel=Callback::new(move |()| step.set(Step::Choosing)) />
                         }.into_any()
                     }
@@ -368,7 +411,7 @@ fn RestoreRow(project: Project) -> impl IntoView {
 fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(loaded) = state.load(&incoming.id) else {
-        return view! { <p class="field-problem">"The project here could not be read, so nothing can be merged into it."</p> }.into_any();
+        return view! { <p class="field-problem">{t!("The project here could not be read, so nothing can be merged into it.")}</p> }.into_any();
     };
     let revision = loaded.revision;
     let plan = match MergePlan::new(&loaded.project, &incoming) {
@@ -376,8 +419,8 @@ fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<(
         Err(error) => {
             return view! {
                 <div class="merge">
-                    <p class="field-problem" data-testid="merge-refused">{format!("Not merged: {error}.")}</p>
-                    <button on:click=move |_| on_cancel.run(())>"Back"</button>
+                    <p class="field-problem" data-testid="merge-refused">{t!("Not merged: {error}.", error = error)}</p>
+                    <button on:click=move |_| on_cancel.run(())>{t!("Back")}</button>
                 </div>
             }.into_any();
         }
@@ -399,16 +442,16 @@ fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<(
             let chosen: Option<Vec<Choice>> = choices.iter().map(|c| c.get_untracked()).collect();
             let Some(chosen) = chosen else { return };
             plan.with_value(|plan| match plan.apply(&chosen) {
-                Err(error) => state.error(format!("Not merged: {error}.")),
+                Err(error) => state.error(t!("Not merged: {error}.", error = error)),
                 Ok(project) => {
                     if state.save(&project, Some(revision)).is_ok() {
                         let theirs = chosen.iter().filter(|c| **c == Choice::TakeTheirs).count();
-                        on_done.run(format!(
-                            "Merged: {} added, {} already here, {} (took the backup's in {}).",
-                            plural(plan.added.len(), "response", "responses"),
-                            grouped(plan.identical),
-                            plural(plan.conflicts.len(), "conflict resolved", "conflicts resolved"),
-                            grouped(theirs),
+                        on_done.run(t!(
+                            "Merged: {added} added, {identical} already here, {resolved} (took the backup's in {theirs}).",
+                            added = responses(plan.added.len()),
+                            identical = count(plan.identical),
+                            resolved = plural(plan.conflicts.len(), t!("1 conflict resolved"), t!("{n} conflicts resolved")),
+                            theirs = count(theirs),
                         ));
                     }
                 }
@@ -417,38 +460,38 @@ fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<(
     };
 
     let summary = plan.with_value(|plan| {
-        let mut lines = vec![format!(
-            "{} new, {} identical to the ones here, {} with the same id but different answers.",
-            plural(plan.added.len(), "response", "responses"),
-            grouped(plan.identical),
-            grouped(plan.conflicts.len()),
+        let mut lines = vec![t!(
+            "{added} new, {identical} identical to the ones here, {conflicts} with the same id but different answers.",
+            added = responses(plan.added.len()),
+            identical = count(plan.identical),
+            conflicts = count(plan.conflicts.len()),
         )];
-        let list = |what: &str, names: Vec<String>| {
-            (!names.is_empty()).then(|| format!("{what} added: {}.", names.join(", ")))
+        let list = |template: &str, names: Vec<String>| {
+            (!names.is_empty()).then(|| crate::i18n::fill(template, &[("names", &names.join(", "))]))
         };
-        lines.extend(list("Waves", plan.new_waves.iter().map(|w| w.name.clone()).collect()));
+        lines.extend(list(t!("Waves added: {names}."), plan.new_waves.iter().map(|w| w.name.clone()).collect()));
         lines.extend(list(
-            "Items this project lacks",
+            t!("Items this project lacks added: {names}."),
             plan.new_items.iter().map(|i| format!("{} ({})", i.code, i.text)).collect(),
         ));
-        lines.extend(list("Dimensions", plan.new_dimensions.iter().map(|d| d.name.clone()).collect()));
-        lines.extend(list("Journey stages", plan.new_stages.iter().map(|s| s.name.clone()).collect()));
-        lines.extend(list("Touchpoints", plan.new_touchpoints.iter().map(|(_, t)| t.name.clone()).collect()));
-        lines.extend(list("Standards", plan.new_standards.iter().map(|s| s.text.clone()).collect()));
+        lines.extend(list(t!("Dimensions added: {names}."), plan.new_dimensions.iter().map(|d| d.name.clone()).collect()));
+        lines.extend(list(t!("Journey stages added: {names}."), plan.new_stages.iter().map(|s| s.name.clone()).collect()));
+        lines.extend(list(t!("Touchpoints added: {names}."), plan.new_touchpoints.iter().map(|(_, t)| t.name.clone()).collect()));
+        lines.extend(list(t!("Standards added: {names}."), plan.new_standards.iter().map(|s| s.text.clone()).collect()));
         let counts = [
-            (plan.new_measurements.len(), "measurement", "measurements"),
-            (plan.new_promises.len(), "promise", "promises"),
-            (plan.new_complaints.len(), "complaint", "complaints"),
-            (plan.new_actions.len(), "action", "actions"),
-            (plan.new_mappings.len(), "saved column mapping", "saved column mappings"),
+            (plan.new_measurements.len(), t!("1 measurement"), t!("{n} measurements")),
+            (plan.new_promises.len(), t!("1 promise"), t!("{n} promises")),
+            (plan.new_complaints.len(), t!("1 complaint"), t!("{n} complaints")),
+            (plan.new_actions.len(), t!("1 action"), t!("{n} actions")),
+            (plan.new_mappings.len(), t!("1 saved column mapping"), t!("{n} saved column mappings")),
         ];
         let counted: Vec<String> = counts.iter().filter(|c| c.0 > 0).map(|(n, one, many)| plural(*n, one, many)).collect();
         if !counted.is_empty() {
-            lines.push(format!("Also added: {}.", counted.join(", ")));
+            lines.push(t!("Also added: {list}.", list = counted.join(", ")));
         }
-        lines.extend(plan.differing.iter().map(|d| format!("Note: {d}.")));
+        lines.extend(plan.differing.iter().map(|d| t!("Note: {note}.", note = d)));
         if plan.is_empty() {
-            lines.push("Everything in the backup is already here; merging changes nothing.".to_owned());
+            lines.push(t!("Everything in the backup is already here; merging changes nothing.").to_owned());
         }
         lines
     });
@@ -458,15 +501,15 @@ fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<(
 
     view! {
         <div class="merge" data-testid="merge">
-            <h3>"Merge plan"</h3>
+            <h3>{t!("Merge plan")}</h3>
             <ul class="merge-summary" data-testid="merge-summary">
                 {summary.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
             {has_conflicts.then(|| view! {
-                <p>"For each response below, choose which version to keep. Nothing is dropped without your choice."</p>
+                <p>{t!("For each response below, choose which version to keep. Nothing is dropped without your choice.")}</p>
                 <div class="button-row">
-                    <button data-testid="merge-all-mine" on:click=move |_| set_all(Choice::KeepMine)>"Keep mine for all"</button>
-                    <button data-testid="merge-all-theirs" on:click=move |_| set_all_2(Choice::TakeTheirs)>"Take the backup's for all"</button>
+                    <button data-testid="merge-all-mine" on:click=move |_| set_all(Choice::KeepMine)>{t!("Keep mine for all")}</button>
+                    <button data-testid="merge-all-theirs" on:click=move |_| set_all_2(Choice::TakeTheirs)>{t!("Take the backup's for all")}</button>
                 </div>
             })}
             <ol class="merge-conflicts">
@@ -476,8 +519,8 @@ fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<(
                     view! {
                         <li class="merge-conflict" data-testid="merge-conflict" data-id=id.clone()>
                             <table class="data-table merge-diff">
-                                <caption>{format!("Response {id}")}</caption>
-                                <thead><tr><th scope="col">"Field"</th><th scope="col">"Here (mine)"</th><th scope="col">"In the backup (theirs)"</th></tr></thead>
+                                <caption>{t!("Response {id}", id = id)}</caption>
+                                <thead><tr><th scope="col">{t!("Field")}</th><th scope="col">{t!("Here (mine)")}</th><th scope="col">{t!("In the backup (theirs)")}</th></tr></thead>
                                 <tbody>
                                     {conflict.differences().into_iter().map(|d| view! {
                                         <tr data-testid="merge-difference"><th scope="row">{d.field}</th><td>{d.mine}</td><td>{d.theirs}</td></tr>
@@ -485,18 +528,18 @@ fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<(
                                 </tbody>
                             </table>
                             <fieldset class="merge-choice">
-                                <legend>{format!("Keep which version of {id}?")}</legend>
+                                <legend>{t!("Keep which version of {id}?", id = id)}</legend>
                                 <label>
                                     <input type="radio" name=name.clone() data-testid="merge-keep-mine"
                                         prop:checked=move || choice.get() == Some(Choice::KeepMine)
                                         on:change=move |_| choice.set(Some(Choice::KeepMine)) />
-                                    " Keep mine"
+                                    " "{t!("Keep mine")}
                                 </label>
                                 <label>
                                     <input type="radio" name=name data-testid="merge-take-theirs"
                                         prop:checked=move || choice.get() == Some(Choice::TakeTheirs)
                                         on:change=move |_| choice.set(Some(Choice::TakeTheirs)) />
-                                    " Take the backup's"
+                                    " "{t!("Take the backup's")}
                                 </label>
                             </fieldset>
                         </li>
@@ -505,8 +548,8 @@ fn MergeView(incoming: Project, on_done: Callback<String>, on_cancel: Callback<(
             </ol>
             <div class="button-row">
                 <button class="button-primary" data-testid="merge-apply" on:click=apply
-                    disabled=move || nothing_to_do || !all_chosen()>"Apply merge"</button>
-                <button data-testid="merge-cancel" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    disabled=move || nothing_to_do || !all_chosen()>{t!("Apply merge")}</button>
+                <button data-testid="merge-cancel" on:click=move |_| on_cancel.run(())>{t!("Cancel")}</button>
             </div>
         </div>
     }.into_any()
@@ -522,23 +565,28 @@ fn StorageSection() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="storage-heading">
-            <h2 id="storage-heading">"Storage used and left"</h2>
+            <h2 id="storage-heading">{t!("Storage used and left")}</h2>
             {move || match used.get() {
-                None => view! { <p>"Local storage cannot be used in this browser."</p> }.into_any(),
+                None => view! { <p>{t!("Local storage cannot be used in this browser.")}</p> }.into_any(),
                 Some(used) => {
                     let left = QUOTA_CHARS.saturating_sub(used);
-                    let percent = used as f64 * 100.0 / QUOTA_CHARS as f64;
+                    let share = percent(Some(used as f64 * 100.0 / QUOTA_CHARS as f64), 1);
                     view! {
-                        <p data-testid="storage-used">{format!(
-                            "About {} characters used ({percent:.1} %), about {} left.",
-                            grouped(used), grouped(left)
+                        <p data-testid="storage-used">{t!(
+                            "About {used} characters used ({percent}), about {left} left.",
+                            used = count(used),
+                            percent = share,
+                            left = count(left)
                         )}</p>
                         <meter class="storage-meter" min="0" max=QUOTA_CHARS.to_string() value=used.to_string()
                             low=(QUOTA_CHARS / 2).to_string() high=(QUOTA_CHARS * 4 / 5).to_string()
-                            aria-label="Storage used">{format!("{percent:.1} %")}</meter>
+                            aria-label=t!("Storage used")>{share.clone()}</meter>
                         <p class="hint">
-                            "An estimate: browsers allow roughly 5,000,000 characters per site, and count them "
-                            "differently. When it runs full, back up and delete old waves or projects."
+                            {t!(
+                                "An estimate: browsers allow roughly {quota} characters per site, and count them \
+                                 differently. When it runs full, back up and delete old waves or projects.",
+                                quota = count(QUOTA_CHARS)
+                            )}
                         </p>
                     }.into_any()
                 }
@@ -561,8 +609,8 @@ fn SetAsideSection() -> impl IntoView {
         let documents = documents.get();
         (!documents.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="set-aside-heading" data-testid="set-aside">
-                <h2 id="set-aside-heading">"Data set aside"</h2>
-                <p>"These stored documents could not be read and were kept unchanged. Download them before deleting."</p>
+                <h2 id="set-aside-heading">{t!("Data set aside")}</h2>
+                <p>{t!("These stored documents could not be read and were kept unchanged. Download them before deleting.")}</p>
                 <ul class="settings-list">
                     {documents.into_iter().enumerate().map(|(n, document)| {
                         let key = document.key.clone();
@@ -585,8 +633,8 @@ fn SetAsideSection() -> impl IntoView {
                             <li class="settings-row" data-testid="set-aside-row">
                                 <span class="settings-row-name">{document.original_key.clone()}</span>
                                 <span class="muted">{document.reason.clone()}</span>
-                                <button data-testid="set-aside-download" on:click=download_it>"Download"</button>
-                                <button class="button-danger-quiet" data-testid="set-aside-delete" on:click=delete_it>"Delete"</button>
+                                <button data-testid="set-aside-download" on:click=download_it>{t!("Download")}</button>
+                                <button class="button-danger-quiet" data-testid="set-aside-delete" on:click=delete_it>{t!("Delete")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -623,12 +671,13 @@ fn DeleteEverything() -> impl IntoView {
         let result: Result<usize, StorageError> = store.delete_everything();
         state.refresh_projects();
         match result {
-            Ok(count) => state.info(format!(
-                "Everything Gaplens kept in this browser was deleted ({} under \u{201c}{PREFIX}\u{201d}). \
+            Ok(deleted) => state.info(t!(
+                "Everything Gaplens kept in this browser was deleted ({entries} under \u{201c}{prefix}\u{201d}). \
                  On the next visit the demo project is offered again, as on a first visit.",
-                plural(count, "stored entry", "stored entries")
+                entries = plural(deleted, t!("1 stored entry"), t!("{n} stored entries")),
+                prefix = PREFIX
             )),
-            Err(error) => state.error(format!("Not everything could be deleted: {error}")),
+            Err(error) => state.error(t!("Not everything could be deleted: {error}", error = error)),
         }
         word.set(String::new());
         step.set(DeleteStep::Idle);
@@ -636,20 +685,20 @@ fn DeleteEverything() -> impl IntoView {
 
     view! {
         <section class="card danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">"Delete everything"</h2>
-            <p>"Removes every project, answer and setting Gaplens keeps in this browser. Back up first if you may need them."</p>
+            <h2 id="delete-heading">{t!("Delete everything")}</h2>
+            <p>{t!("Removes every project, answer and setting Gaplens keeps in this browser. Back up first if you may need them.")}</p>
             {move || match step.get() {
                 DeleteStep::Idle => view! {
                     <button class="button-danger" data-testid="delete-everything"
-                        on:click=move |_| step.set(DeleteStep::Confirming)>"Delete everything…"</button>
+                        on:click=move |_| step.set(DeleteStep::Confirming)>{t!("Delete everything…")}</button>
                 }.into_any(),
                 DeleteStep::Confirming => {
-                    let question = format!(
-                        "Delete all {} and everything else Gaplens keeps in this browser? This cannot be undone.",
-                        plural(state.projects.get_untracked().len(), "project", "projects")
+                    let question = t!(
+                        "Delete all {projects} and everything else Gaplens keeps in this browser? This cannot be undone.",
+                        projects = projects(state.projects.get_untracked().len())
                     );
                     view! {
-                        <Confirm question=question confirm_label="Yes, delete everything"
+                        <Confirm question=question confirm_label=t!("Yes, delete everything")
                             on_confirm=Callback::new(move |()| step.set(DeleteStep::Typing))
                             on_cancel=Callback::new(move |()| step.set(DeleteStep::Idle)) />
                     }.into_any()
@@ -658,14 +707,14 @@ fn DeleteEverything() -> impl IntoView {
                     <form class="field-row delete-word" on:submit=delete_now
                         on:keydown=move |ev| if ev.key() == "Escape" { step.set(DeleteStep::Idle) }>
                         <label>
-                            <span>{format!("Type {DELETE_WORD} to confirm")}</span>
+                            <span>{t!("Type {word} to confirm", word = DELETE_WORD)}</span>
                             <input type="text" node_ref=word_ref autocomplete="off" data-testid="delete-confirm-word"
                                 prop:value=move || word.get() on:input=move |ev| word.set(event_target_value(&ev)) />
                         </label>
                         <button type="submit" class="button-danger" data-testid="delete-everything-now"
-                            disabled=move || word.get().trim() != DELETE_WORD>"Delete everything now"</button>
+                            disabled=move || word.get().trim() != DELETE_WORD>{t!("Delete everything now")}</button>
                         <button type="button" data-testid="delete-cancel"
-                            on:click=move |_| { word.set(String::new()); step.set(DeleteStep::Idle); }>"Cancel"</button>
+                            on:click=move |_| { word.set(String::new()); step.set(DeleteStep::Idle); }>{t!("Cancel")}</button>
                     </form>
                 }.into_any(),
             }}

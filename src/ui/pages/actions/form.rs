@@ -130,10 +130,10 @@ pub fn ActionForm(
     };
 
     let statement = item_text.trim().trim_end_matches(['.', '!']);
-    let first_question = format!("Why does \u{201c}{statement}\u{201d} fall short?");
+    let first_question = t!("Why does \u{201c}{statement}\u{201d} fall short?", statement = statement);
     let heading = match target.get_value() {
-        Target::New => "Find the root cause",
-        Target::Edit(_) => "Edit the action",
+        Target::New => t!("Find the root cause"),
+        Target::Edit(_) => t!("Edit the action"),
     };
     let heading_id = id("heading");
     let steps = {
@@ -142,13 +142,13 @@ pub fn ActionForm(
         move || {
             (0..count.get())
                 .map(|index| {
-                    let question = if index == 0 { first_question.clone() } else { "Why?".to_owned() };
+                    let question = if index == 0 { first_question.clone() } else { t!("Why?").to_owned() };
                     let element_id = why_id(index);
                     view! {
                         <li class="why-step">
                             <label for=element_id.clone()>
                                 <span class="why-question">{question}</span>
-                                <span class="visually-hidden">{format!(" (step {} of at most {MAX_WHYS})", index + 1)}</span>
+                                <span class="visually-hidden">" "{t!("(step {n} of at most {max})", n = index + 1, max = MAX_WHYS)}</span>
                             </label>
                             <textarea id=element_id rows="2" data-testid="action-why" maxlength=WHY_MAX.to_string()
                                 aria-invalid=invalid(ActionField::Why(index + 1))
@@ -169,34 +169,35 @@ pub fn ActionForm(
         <form class="action-form" novalidate data-testid="action-form" aria-labelledby=heading_id.clone() on:submit=submit>
             <h3 id=heading_id.clone() class="action-form-heading">{heading}</h3>
             <fieldset class="why-chain">
-                <legend>"Root cause: ask \u{201c}why?\u{201d} until you reach something you can change"</legend>
+                <legend>{t!("Root cause: ask \u{201c}why?\u{201d} until you reach something you can change")}</legend>
                 <ol class="why-steps">{steps}</ol>
-                <p class="hint">{move || format!(
-                    "The last answer is taken as the root cause. {} of at most {MAX_WHYS} steps.",
-                    count.get()
+                <p class="hint">{move || t!(
+                    "The last answer is taken as the root cause. {n} of at most {max} steps.",
+                    n = count.get(),
+                    max = MAX_WHYS
                 )}</p>
                 <div class="button-row">
                     <button type="button" data-testid="action-why-add" on:click=add_step
-                        disabled=move || { count.get() >= MAX_WHYS }>"Ask \u{201c}why?\u{201d} again"</button>
+                        disabled=move || { count.get() >= MAX_WHYS }>{t!("Ask \u{201c}why?\u{201d} again")}</button>
                     <button type="button" data-testid="action-why-remove" on:click=remove_step
-                        disabled=move || { count.get() <= 1 }>"Remove the last step"</button>
+                        disabled=move || { count.get() <= 1 }>{t!("Remove the last step")}</button>
                 </div>
             </fieldset>
             <div class="field-row action-fields">
                 <label class="de-field action-owner">
-                    <span>"Owner"</span>
+                    <span>{t!("Owner")}</span>
                     <input type="text" id=id("owner") data-testid="action-owner" maxlength=OWNER_MAX.to_string() autocomplete="off"
                         aria-invalid=invalid(ActionField::Owner) aria-describedby=problems_id.clone()
                         prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev)) />
                 </label>
                 <label class="de-field">
-                    <span>"Due date"</span>
+                    <span>{t!("Due date")}</span>
                     <input type="date" id=id("due") data-testid="action-due"
                         aria-invalid=invalid(ActionField::Due) aria-describedby=problems_id.clone()
                         prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
                 </label>
                 <label class="de-field">
-                    <span>"Status"</span>
+                    <span>{t!("Status")}</span>
                     <select id=id("status") data-testid="action-status"
                         on:change=move |ev| status.set(Status::parse(&event_target_value(&ev)).unwrap_or_default())>
                         {Status::ALL.into_iter().map(|s| view! {
@@ -206,26 +207,26 @@ pub fn ActionForm(
                 </label>
             </div>
             <label class="de-field de-field-text">
-                <span>"Action: what will be done about the root cause"</span>
+                <span>{t!("Action: what will be done about the root cause")}</span>
                 <textarea id=id("text") rows="3" data-testid="action-text"
                     aria-invalid=invalid(ActionField::Action) aria-describedby=problems_id.clone()
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </label>
             <p class=move || { if text.with(|t| t.trim().chars().count()) > ACTION_TEXT_MAX { "hint de-over" } else { "hint" } }>
-                {move || format!("{} of {ACTION_TEXT_MAX} characters", text.with(|t| t.trim().chars().count()))}
+                {move || t!("{n} of {max} characters", n = text.with(|t| t.trim().chars().count()), max = ACTION_TEXT_MAX)}
             </p>
             <div id=problems_id.clone() class="de-problems" role="alert" data-testid="action-problems" tabindex="-1">
                 {move || {
                     let found = problems.get();
                     (!found.is_empty()).then(|| view! {
-                        <p class="de-problems-title"><span aria-hidden="true">"⚠ "</span>"Nothing was saved. Please check:"</p>
+                        <p class="de-problems-title"><span aria-hidden="true">"⚠ "</span>{t!("Nothing was saved. Please check:")}</p>
                         <ul>{found.messages().into_iter().map(|m| view! { <li data-testid="action-problem">{m}</li> }).collect_view()}</ul>
                     })
                 }}
             </div>
             <div class="button-row">
-                <button type="submit" class="button-primary" data-testid="action-save">"Save action"</button>
-                <button type="button" data-testid="action-cancel" on:click=move |_| on_done.run(None)>"Cancel"</button>
+                <button type="submit" class="button-primary" data-testid="action-save">{t!("Save action")}</button>
+                <button type="button" data-testid="action-cancel" on:click=move |_| on_done.run(None)>{t!("Cancel")}</button>
             </div>
         </form>
     }

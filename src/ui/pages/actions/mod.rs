@@ -21,7 +21,10 @@ use crate::analysis::{Filter, Results};
 use crate::model::actions::{Action, ActionError, ActionField, ActionInput, Gap, Status};
 use crate::model::{Project, ProjectId, Source};
 use crate::storage::Loaded;
+use crate::format::date;
+use crate::i18n::tr;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::components::linked::Linked;
 use crate::ui::format::number;
 use crate::ui::pages::data::use_project;
 use crate::ui::route::Route;
@@ -69,7 +72,7 @@ fn save_change<T>(
     let Some(current) = loaded.get_untracked() else {
         return Err(Problems {
             entry: Vec::new(),
-            storage: Some("The project is not loaded; reload the page.".into()),
+            storage: Some(t!("The project is not loaded; reload the page.").into()),
         });
     };
     let mut project = current.project;
@@ -84,7 +87,7 @@ fn save_change<T>(
         }
         Err(error) => Err(Problems {
             entry: Vec::new(),
-            storage: Some(format!("Not saved. {error}")),
+            storage: Some(t!("Not saved. {error}", error = error)),
         }),
     }
 }
@@ -208,16 +211,15 @@ pub fn ActionsPage(id: ProjectId) -> impl IntoView {
 
     view! {
         <section class="page actions-page">
-            <h1>"Actions"</h1>
+            <h1>{t!("Actions")}</h1>
             <Show when=move || is_loaded.get()
                 fallback=|| view! {
                     <p class="empty" data-testid="actions-not-loaded">
-                        "This project could not be opened. " <a href=Route::Projects.href()>"Back to the projects"</a>
+                        <Linked href=Route::Projects.href() text=t!("This project could not be opened. [Back to the projects]") />
                     </p>
                 }>
                 <p class="lead">
-                    "Fix root causes, not symptoms. For each priority, ask \u{201c}why?\u{201d} until you reach "
-                    "something you can change, then decide who does what by when. The next wave shows whether the gap closed."
+                    {t!("Fix root causes, not symptoms. For each priority, ask \u{201c}why?\u{201d} until you reach something you can change, then decide who does what by when. The next wave shows whether the gap closed.")}
                 </p>
                 <p class="de-saved" role="status" data-testid="actions-saved">
                     {move || saved.get().map(|text| view! { <span aria-hidden="true">"✓ "</span>{text} })}
@@ -227,18 +229,18 @@ pub fn ActionsPage(id: ProjectId) -> impl IntoView {
                         let data_href = data_href.clone();
                         move || view! {
                             <p class="empty" data-testid="actions-empty">
-                                "No customer answers yet, so there are no priorities to act on. "
-                                <a href=data_href.clone()>"Import answers on the Data page."</a>
+                                <Linked href=data_href.clone()
+                                    text=t!("No customer answers yet, so there are no priorities to act on. [Import answers on the Data page.]") />
                             </p>
                         }
                     }>
                     <section class="actions-priorities" aria-labelledby="actions-priorities-heading">
                         <div class="actions-head">
                             <h2 id="actions-priorities-heading">
-                                {move || format!("Priorities in {}", wave.get().unwrap_or_default())}
+                                {move || t!("Priorities in {wave}", wave = wave.get().unwrap_or_default())}
                             </h2>
                             <label class="de-field">
-                                <span>"Wave"</span>
+                                <span>{t!("Wave")}</span>
                                 <select data-testid="actions-wave" on:change=move |ev| chosen.set(event_target_value(&ev))>
                                     {move || {
                                         let current = wave.get();
@@ -255,9 +257,9 @@ pub fn ActionsPage(id: ProjectId) -> impl IntoView {
                             if rows.is_empty() {
                                 return view! {
                                     <p class="empty" data-testid="actions-no-priorities">
-                                        {format!(
-                                            "No item shows a clear shortfall in {} (a finding needs at least 10 answers and a Holm-adjusted p below 0.05).",
-                                            wave.get_untracked().unwrap_or_default()
+                                        {t!(
+                                            "No item shows a clear shortfall in {wave} (a finding needs at least 10 answers and a Holm-adjusted p below 0.05).",
+                                            wave = wave.get_untracked().unwrap_or_default()
                                         )}
                                     </p>
                                 }.into_any();
@@ -293,9 +295,9 @@ fn PriorityCard(
     let button_id = format!("action-start-{}", row.code);
     let strategies = row.gap_type.strategies();
     let recorded = match row.actions {
-        0 => "No action recorded for this item yet.".to_owned(),
-        1 => "1 action recorded for this item (below).".to_owned(),
-        n => format!("{n} actions recorded for this item (below)."),
+        0 => t!("No action recorded for this item yet.").to_owned(),
+        1 => t!("1 action recorded for this item (below).").to_owned(),
+        n => t!("{n} actions recorded for this item (below).", n = n),
     };
     let form = {
         let code = code.clone();
@@ -321,7 +323,7 @@ fn PriorityCard(
                         open.set(None);
                         match id {
                             Some(id) => {
-                                saved.set(Some(format!("Action {id} saved.")));
+                                saved.set(Some(t!("Action {id} saved.", id = id)));
                                 focus(&format!("action-{id}"));
                             }
                             None => focus(&button_id),
@@ -335,15 +337,15 @@ fn PriorityCard(
         let button_id = button_id.clone();
         move || {
             let code = code.clone();
-            let hidden = format!(" of {code}");
+            let name = t!("Find the root cause of {code}", code = code);
             view! {
-                <button type="button" id=button_id.clone() class="button-primary" data-testid="action-start"
+                <button type="button" id=button_id.clone() class="button-primary" data-testid="action-start" aria-label=name
                     on:click=move |_| {
                         saved.set(None);
                         open.set(Some(Open::New(code.clone())));
                         focus(&format!("new-{code}-why-1"));
                     }>
-                    "Find the root cause"<span class="visually-hidden">{hidden}</span>
+                    {t!("Find the root cause")}
                 </button>
             }
         }
@@ -355,12 +357,12 @@ fn PriorityCard(
                 <strong>{row.text.clone()}</strong>
             </p>
             <p>
-                {format!("Customers rate it {} below what they expect.", number(Some(-row.gap), 2))}
+                {t!("Customers rate it {gap} below what they expect.", gap = number(Some(-row.gap), 2))}
                 " " <span class="tag" data-testid="gap-type">{row.gap_type.name()}</span>
             </p>
             <details>
-                <summary>"What usually closes this gap"</summary>
-                <ul>{strategies.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                <summary>{t!("What usually closes this gap")}</summary>
+                <ul>{strategies.iter().map(|s| view! { <li>{tr(s)}</li> }).collect_view()}</ul>
             </details>
             <p class="muted">{recorded}</p>
             <Show when=move || !is_open.get()>{start_button.clone()}</Show>
@@ -408,7 +410,7 @@ fn ActionList(
         match save_change(state, loaded, |project| {
             project.remove_action(&id).map_err(|e| vec![e])
         }) {
-            Ok(_) => saved.set(Some(format!("Action {id} deleted."))),
+            Ok(_) => saved.set(Some(t!("Action {id} deleted.", id = id))),
             Err(problems) => {
                 // A storage error is already on the notice line (AppState::save puts it there).
                 if !problems.entry.is_empty() {
@@ -423,12 +425,12 @@ fn ActionList(
     view! {
         <section class="actions-recorded" aria-labelledby="actions-list-heading">
             <h2 id="actions-list-heading" tabindex="-1">
-                {move || format!("Recorded actions ({})", rows.with(Vec::len))}
+                {move || t!("Recorded actions ({n})", n = rows.with(Vec::len))}
             </h2>
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
-                    return view! { <p class="muted" data-testid="actions-none">"No actions recorded yet. Start with a priority above."</p> }.into_any();
+                    return view! { <p class="muted" data-testid="actions-none">{t!("No actions recorded yet. Start with a priority above.")}</p> }.into_any();
                 }
                 view! {
                     <ul class="action-list" data-testid="action-list">
@@ -444,10 +446,11 @@ fn ActionList(
                             };
                             let delete_button = NodeRef::<leptos::html::Button>::new();
                             let edit_id = format!("action-{id}-edit");
-                            let question = format!(
-                                "Delete action {id} on {} (\u{201c}{}\u{201d})? This cannot be undone.",
-                                row.action.item(),
-                                short(row.action.text(), 60)
+                            let question = t!(
+                                "Delete action {id} on {item} (\u{201c}{text}\u{201d})? This cannot be undone.",
+                                id = id,
+                                item = row.action.item(),
+                                text = short(row.action.text(), 60)
                             );
                             let action = row.action.clone();
                             let buttons = {
@@ -458,17 +461,19 @@ fn ActionList(
                                     view! {
                                         <div class="button-row">
                                             <button type="button" id=edit_id.clone() data-testid="action-edit"
+                                                aria-label=t!("Edit action {id}", id = id)
                                                 on:click=move |_| {
                                                     saved.set(None);
                                                     confirming.set(None);
                                                     open.set(Some(Open::Edit(edit.clone())));
                                                     focus(&format!("edit-{edit}-why-1"));
                                                 }>
-                                                "Edit"<span class="visually-hidden">{format!(" action {id}")}</span>
+                                                {t!("Edit")}
                                             </button>
                                             <button type="button" class="button-danger-quiet" data-testid="action-delete" node_ref=delete_button
+                                                aria-label=t!("Delete action {id}", id = id)
                                                 on:click=move |_| confirming.set(Some(delete.clone()))>
-                                                "Delete"<span class="visually-hidden">{format!(" action {id}")}</span>
+                                                {t!("Delete")}
                                             </button>
                                         </div>
                                     }
@@ -479,7 +484,7 @@ fn ActionList(
                                 move || {
                                     let id = id.clone();
                                     view! {
-                                        <Confirm question=question.clone() confirm_label="Delete action"
+                                        <Confirm question=question.clone() confirm_label=t!("Delete action")
                                             on_confirm=Callback::new(move |()| remove(id.clone()))
                                             on_cancel=Callback::new(move |()| {
                                                 confirming.set(None);
@@ -502,7 +507,7 @@ fn ActionList(
                                                 open.set(None);
                                                 match id {
                                                     Some(id) => {
-                                                        saved.set(Some(format!("Action {id} saved.")));
+                                                        saved.set(Some(t!("Action {id} saved.", id = id)));
                                                         focus(&format!("action-{id}"));
                                                     }
                                                     None => focus(&edit_id),
@@ -519,21 +524,23 @@ fn ActionList(
                                     </h3>
                                     <p class="action-text" data-testid="action-row-text">{action.text().to_owned()}</p>
                                     <dl class="action-meta">
-                                        <div><dt>"Owner"</dt><dd data-testid="action-row-owner">{action.owner().to_owned()}</dd></div>
-                                        <div><dt>"Due"</dt><dd data-testid="action-row-due">{action.due().to_owned()}</dd></div>
-                                        <div><dt>"Status"</dt><dd>
+                                        <div><dt>{t!("Owner")}</dt><dd data-testid="action-row-owner">{action.owner().to_owned()}</dd></div>
+                                        <div><dt>{t!("Due")}</dt><dd data-testid="action-row-due">
+                                            <time datetime=action.due().to_owned()>{date(action.due())}</time>
+                                        </dd></div>
+                                        <div><dt>{t!("Status")}</dt><dd>
                                             <span class=format!("action-status action-status-{}", action.status().as_str()) data-testid="action-row-status">{action.status().label()}</span>
                                         </dd></div>
-                                        <div><dt>"Decided in"</dt><dd>{action.wave().to_owned()}</dd></div>
-                                        <div><dt>"Gap"</dt><dd>{GapType::from(action.gap()).name()}</dd></div>
+                                        <div><dt>{t!("Decided in")}</dt><dd>{action.wave().to_owned()}</dd></div>
+                                        <div><dt>{t!("Gap")}</dt><dd>{GapType::from(action.gap()).name()}</dd></div>
                                     </dl>
                                     <details class="action-whys">
                                         <summary>
-                                            "Root cause: " <span data-testid="action-row-root">{action.root_cause().to_owned()}</span>
+                                            {t!("Root cause:")}" "<span data-testid="action-row-root">{action.root_cause().to_owned()}</span>
                                         </summary>
                                         <ol class="why-answers" data-testid="action-row-whys">
                                             {action.whys().iter().enumerate().map(|(i, why)| view! {
-                                                <li><span class="muted">{if i == 0 { "Why does it fall short? " } else { "Why? " }}</span>{why.clone()}</li>
+                                                <li><span class="muted">{if i == 0 { t!("Why does it fall short?") } else { t!("Why?") }}" "</span>{why.clone()}</li>
                                             }).collect_view()}
                                         </ol>
                                     </details>

@@ -5,6 +5,8 @@
 use crate::analysis::actions::{FollowUp, Verdict};
 use crate::model::actions::Action;
 use crate::model::Project;
+use crate::format::date;
+use crate::ui::components::linked::Linked;
 use crate::ui::format::number;
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -61,8 +63,8 @@ pub fn ActionsSummary(
                 if lines.is_empty() {
                     return view! {
                         <p class="muted" data-testid="actions-summary-empty">
-                            "No actions recorded yet. "
-                            <a href=Route::Actions(id).href()>"Find the root cause of a priority on the Actions page."</a>
+                            <Linked href=Route::Actions(id).href()
+                                text=t!("No actions recorded yet. [Find the root cause of a priority on the Actions page.]") />
                         </p>
                     }
                     .into_any();
@@ -77,7 +79,7 @@ pub fn ActionsSummary(
                                 </p>
                                 <p class="actions-summary-text">{line.text.clone()}</p>
                                 <p class="actions-summary-meta muted">
-                                    {format!("Owner: {} · due {} · ", line.owner, line.due)}
+                                    {t!("Owner: {owner} · due {due}", owner = line.owner, due = date(&line.due))}" · "
                                     <span class=format!("action-status action-status-{}", line.status_class) data-testid="actions-summary-status">{line.status}</span>
                                 </p>
                                 <FollowUpLine follow_up=line.follow_up.clone() brief=true />
@@ -98,35 +100,32 @@ pub fn FollowUpLine(follow_up: FollowUp, #[prop(optional)] brief: bool) -> impl 
     let verdict = follow_up.verdict;
     let class = format!("follow-up follow-up-{}", verdict.as_str());
     let closed = match follow_up.closed {
-        Some(true) => Some(("Gap closed", "follow-up-closed")),
-        Some(false) => Some(("Still short", "follow-up-open")),
+        Some(true) => Some((t!("Gap closed"), "follow-up-closed")),
+        Some(false) => Some((t!("Still short"), "follow-up-open")),
         None => None,
     };
-    let what = if follow_up.perception_only {
-        "P"
-    } else {
-        "gap"
-    };
+    let before = number(follow_up.before.mean, 2);
+    let from = &follow_up.from;
     let numbers = match (&follow_up.to, &follow_up.after) {
-        (Some(to), Some(after)) => format!(
-            "{what} {} in {} → {} in {to}{}",
-            number(follow_up.before.mean, 2),
-            follow_up.from,
-            number(after.mean, 2),
-            follow_up
+        (Some(to), Some(after)) => {
+            let after = number(after.mean, 2);
+            let moved = if follow_up.perception_only {
+                t!("P {before} in {from} → {after} in {to}", before = before, from = from, after = after, to = to)
+            } else {
+                t!("gap {before} in {from} → {after} in {to}", before = before, from = from, after = after, to = to)
+            };
+            let welch = follow_up
                 .change
                 .and_then(|c| c.p)
-                .map_or_else(String::new, |p| format!(
-                    ", Welch {}",
-                    crate::analysis::actions::p_value(p)
-                ))
-        ),
+                .map_or_else(String::new, |p| format!(", Welch {}", crate::analysis::actions::p_value(p)));
+            moved + &welch
+        }
         _ if verdict == Verdict::NotYetMeasured => {
-            format!(
-                "{what} {} in {}; no later wave yet",
-                number(follow_up.before.mean, 2),
-                follow_up.from
-            )
+            if follow_up.perception_only {
+                t!("P {before} in {from}; no later wave yet", before = before, from = from)
+            } else {
+                t!("gap {before} in {from}; no later wave yet", before = before, from = from)
+            }
         }
         _ => String::new(),
     };

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn Charts(project: Signal<Project>, results: Signal<Results>) -> impl IntoView {
     view! {
         <section id="charts" tabindex="-1" aria-labelledby="charts-heading" class="charts" data-testid="charts">
-            <h2 id="charts-heading">"Charts"</h2>
+            <h2 id="charts-heading">{t!("Charts")}</h2>
             <div class="chart-grid">
                 {ChartKind::ALL.into_iter().map(|kind| view! { <Chart kind=kind project=project results=results /> }).collect_view()}
             </div>

@@ -1,10 +1,11 @@
 //! From figures to decisions: priorities with remedies, the journey, IPA and trends.
 
-use super::table::Status;
+use super::table::{interval, Status};
 use crate::analysis::trends::Pattern;
 use crate::analysis::Results;
 use crate::model::Project;
-use crate::ui::format::{number, p_value};
+use crate::i18n::tr;
+use crate::ui::format::{count, number, p_value};
 use leptos::prelude::*;
 
 fn item_text(project: &Project, code: &str) -> String {
@@ -17,10 +18,10 @@ pub fn Priorities(project: Project, results: Results) -> impl IntoView {
     let priorities = results.priorities.clone();
     view! {
         <section aria-labelledby="priorities-heading">
-            <h2 id="priorities-heading">"What to fix first"</h2>
+            <h2 id="priorities-heading">{t!("What to fix first")}</h2>
             {if priorities.is_empty() {
                 view! { <p class="empty" data-testid="no-priorities">
-                    "No item shows a clear shortfall yet (a finding needs at least 10 answers and a Holm-adjusted p below 0.05)."
+                    {t!("No item shows a clear shortfall yet (a finding needs at least 10 answers and a Holm-adjusted p below 0.05).")}
                 </p> }.into_any()
             } else {
                 view! {
@@ -33,12 +34,12 @@ pub fn Priorities(project: Project, results: Results) -> impl IntoView {
                                         <span class="code">{p.code.clone()}</span>" "
                                         <strong>{item_text(&project, &p.code)}</strong>
                                     </p>
-                                    <p>{format!("Customers rate it {} below what they expect.", number(Some(-p.gap), 2))}
+                                    <p>{t!("Customers rate it {gap} below what they expect.", gap = number(Some(-p.gap), 2))}
                                        " " <span class="tag" data-testid="gap-type">{p.explained_by.name()}</span></p>
                                     <p class="muted">{p.explained_by.cause()}</p>
                                     <details>
-                                        <summary>"What closes this gap"</summary>
-                                        <ul>{strategies.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                                        <summary>{t!("What closes this gap")}</summary>
+                                        <ul>{strategies.iter().map(|s| view! { <li>{tr(s)}</li> }).collect_view()}</ul>
                                     </details>
                                 </li>
                             }
@@ -56,42 +57,46 @@ pub fn JourneyTable(project: Project, results: Results) -> impl IntoView {
     if results.journey.touchpoints.is_empty() {
         return view! {
             <section aria-labelledby="journey-heading">
-                <h2 id="journey-heading">"Journey"</h2>
-                <p class="empty">"No customer journey is set up yet. Add stages and touchpoints on the Journey page and link items to them."</p>
+                <h2 id="journey-heading">{t!("Journey")}</h2>
+                <p class="empty">{t!("No customer journey is set up yet. Add stages and touchpoints on the Journey page and link items to them.")}</p>
             </section>
         }
         .into_any();
     }
-    let span = f64::from(project.scale.max() - project.scale.min());
-    let _ = span;
     let rows = results.journey.touchpoints.iter().map(|t| {
         let touchpoint = project.journey.touchpoint(&t.code);
         let name = touchpoint.map_or_else(|| t.code.clone(), |tp| tp.name.clone());
         let owner = touchpoint.map(|tp| tp.owner.clone()).unwrap_or_default();
         let stage = project.journey.stages.get(t.stage).map(|s| s.name.clone()).unwrap_or_default();
-        let gap = if t.items == 0 { "no items linked".to_owned() } else if t.perception_gap.summary.too_few() { "too few answers".to_owned() } else { number(t.perception_gap.gap(), 2) };
+        let gap = if t.items == 0 {
+            t!("no items linked").to_owned()
+        } else if t.perception_gap.summary.too_few() {
+            t!("too few answers").to_owned()
+        } else {
+            number(t.perception_gap.gap(), 2)
+        };
         view! {
             <tr data-testid="touchpoint-row" data-code=t.code.clone()>
                 <td>{stage}</td>
-                <th scope="row">{name}{t.critical.then(|| view! { <span class="tag">"critical"</span> })}</th>
+                <th scope="row">{name}{t.critical.then(|| view! { <span class="tag">{t!("critical")}</span> })}</th>
                 <td>{owner}</td>
-                <td class="num">{t.items}</td>
+                <td class="num">{count(t.items)}</td>
                 <td class="num" data-testid="gap">{gap}</td>
-                <td><Status test=(t.items > 0).then_some(t.perception_gap) missing="no items linked" /></td>
-                <td class="num" data-testid="complaints">{t.complaints}</td>
+                <td><Status test=(t.items > 0).then_some(t.perception_gap) missing=t!("no items linked") /></td>
+                <td class="num" data-testid="complaints">{count(t.complaints)}</td>
             </tr>
         }
     }).collect_view();
     view! {
         <section aria-labelledby="journey-heading">
-            <h2 id="journey-heading">"Journey"</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Perception gap per touchpoint">
+            <h2 id="journey-heading">{t!("Journey")}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Perception gap per touchpoint")>
                 <table class="data-table" data-testid="journey-table">
-                    <caption>"Perception gap per touchpoint, with complaints"</caption>
+                    <caption>{t!("Perception gap per touchpoint, with complaints")}</caption>
                     <thead><tr>
-                        <th scope="col">"Stage"</th><th scope="col">"Touchpoint"</th><th scope="col">"Owner"</th>
-                        <th scope="col" class="num">"Items"</th><th scope="col" class="num">"Gap P − E"</th>
-                        <th scope="col">"Status"</th><th scope="col" class="num">"Complaints"</th>
+                        <th scope="col">{t!("Stage")}</th><th scope="col">{t!("Touchpoint")}</th><th scope="col">{t!("Owner")}</th>
+                        <th scope="col" class="num">{t!("Items")}</th><th scope="col" class="num">{t!("Gap P − E")}</th>
+                        <th scope="col">{t!("Status")}</th><th scope="col" class="num">{t!("Complaints")}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -108,27 +113,34 @@ pub fn IpaTable(project: Project, results: Results) -> impl IntoView {
     if ipa.items.is_empty() {
         return view! {
             <section aria-labelledby="ipa-heading">
-                <h2 id="ipa-heading">"Importance and performance"</h2>
-                <p class="empty">"Not enough answers to place items by importance and performance."</p>
+                <h2 id="ipa-heading">{t!("Importance and performance")}</h2>
+                <p class="empty">{t!("Not enough answers to place items by importance and performance.")}</p>
             </section>
         }
         .into_any();
     }
     let source = if ipa.importance_source == "stated" {
-        "Importance is what customers stated (points per dimension, shared by its items)."
+        t!("Importance is what customers stated (points per dimension, shared by its items).")
     } else {
-        "No stated importance: importance is derived as each item's correlation with the overall perception."
+        t!("No stated importance: importance is derived as each item's correlation with the overall perception.")
     };
     let mut items = ipa.items.clone();
     items.sort_by_key(|i| i.quadrant as u8);
     view! {
         <section aria-labelledby="ipa-heading">
-            <h2 id="ipa-heading">"Importance and performance"</h2>
-            <p class="hint">{source}{format!(" Split at the means: importance {}, performance {}.", number(ipa.x_split, 2), number(ipa.y_split, 2))}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Importance and performance per item">
+            <h2 id="ipa-heading">{t!("Importance and performance")}</h2>
+            <p class="hint">{source}" "{t!(
+                "Split at the means: importance {importance}, performance {performance}.",
+                importance = number(ipa.x_split, 2),
+                performance = number(ipa.y_split, 2)
+            )}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Importance and performance per item")>
                 <table class="data-table" data-testid="ipa-table">
-                    <caption>"Importance–performance quadrants"</caption>
-                    <thead><tr><th scope="col">"Quadrant"</th><th scope="col">"Item"</th><th scope="col" class="num">"Importance"</th><th scope="col" class="num">"Performance (P)"</th></tr></thead>
+                    <caption>{t!("Importance–performance quadrants")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!("Quadrant")}</th><th scope="col">{t!("Item")}</th>
+                        <th scope="col" class="num">{t!("Importance")}</th><th scope="col" class="num">{t!("Performance (P)")}</th>
+                    </tr></thead>
                     <tbody>
                         {items.into_iter().map(|i| view! {
                             <tr data-testid="ipa-row" data-code=i.code.clone()>
@@ -153,8 +165,8 @@ pub fn TrendTable(project: Project, results: Results) -> impl IntoView {
     if trends.waves.len() < 2 {
         return view! {
             <section aria-labelledby="trends-heading">
-                <h2 id="trends-heading">"Trends"</h2>
-                <p class="empty">"Trends need at least two waves."</p>
+                <h2 id="trends-heading">{t!("Trends")}</h2>
+                <p class="empty">{t!("Trends need at least two waves.")}</p>
             </section>
         }
         .into_any();
@@ -162,16 +174,17 @@ pub fn TrendTable(project: Project, results: Results) -> impl IntoView {
     let overall_rows = trends.waves.iter().zip(&trends.overall).enumerate().map(|(i, (wave, test))| {
         let change = i.checked_sub(1).and_then(|j| trends.changes.get(j));
         let change_text = change.map_or(String::new(), |c| match (c.change.difference, c.change.p) {
-            (Some(d), Some(p)) => format!("{} (p {}){}", number(Some(d), 2), p_value(Some(p)), if p < 0.05 { ", significant" } else { "" }),
+            (Some(d), Some(p)) if p < 0.05 => t!("{change} (p {p}), significant", change = number(Some(d), 2), p = p_value(Some(p))),
+            (Some(d), Some(p)) => format!("{} (p {})", number(Some(d), 2), p_value(Some(p))),
             (Some(d), None) => number(Some(d), 2),
             _ => "–".to_owned(),
         });
         view! {
             <tr data-testid="trend-row">
                 <th scope="row">{wave.clone()}</th>
-                <td class="num">{test.summary.n}</td>
+                <td class="num">{count(test.summary.n)}</td>
                 <td class="num">{number(test.gap(), 2)}</td>
-                <td class="num">{format!("{} to {}", number(test.summary.ci_low, 2), number(test.summary.ci_high, 2))}</td>
+                <td class="num">{interval(test.summary.ci_low, test.summary.ci_high)}</td>
                 <td class="num">{change_text}</td>
             </tr>
         }
@@ -182,25 +195,28 @@ pub fn TrendTable(project: Project, results: Results) -> impl IntoView {
     let (trend_items, event_items) = (named(Pattern::Trend), named(Pattern::Event));
     view! {
         <section aria-labelledby="trends-heading">
-            <h2 id="trends-heading">"Trends"</h2>
+            <h2 id="trends-heading">{t!("Trends")}</h2>
             <div class="trend-lists">
                 <div data-testid="trend-items">
-                    <h3>"Trends: a shortfall in two or more waves in a row"</h3>
-                    {if trend_items.is_empty() { view! { <p class="muted">"None."</p> }.into_any() } else {
+                    <h3>{t!("Trends: a shortfall in two or more waves in a row")}</h3>
+                    {if trend_items.is_empty() { view! { <p class="muted">{t!("None.")}</p> }.into_any() } else {
                         view! { <ul>{trend_items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
                     }}
                 </div>
                 <div data-testid="event-items">
-                    <h3>"Events: a shortfall in a single wave"</h3>
-                    {if event_items.is_empty() { view! { <p class="muted">"None."</p> }.into_any() } else {
+                    <h3>{t!("Events: a shortfall in a single wave")}</h3>
+                    {if event_items.is_empty() { view! { <p class="muted">{t!("None.")}</p> }.into_any() } else {
                         view! { <ul>{event_items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any()
                     }}
                 </div>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Overall perception gap per wave">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Overall perception gap per wave")>
                 <table class="data-table" data-testid="trend-table">
-                    <caption>"Overall perception gap per wave (change: Welch's t-test against the wave before)"</caption>
-                    <thead><tr><th scope="col">"Wave"</th><th scope="col" class="num">"n"</th><th scope="col" class="num">"Gap"</th><th scope="col" class="num">"95 % CI"</th><th scope="col" class="num">"Change"</th></tr></thead>
+                    <caption>{t!("Overall perception gap per wave (change: Welch's t-test against the wave before)")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!("Wave")}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{t!("Gap")}</th>
+                        <th scope="col" class="num">{t!("95 % CI")}</th><th scope="col" class="num">{t!("Change")}</th>
+                    </tr></thead>
                     <tbody>{overall_rows}</tbody>
                 </table>
             </div>

@@ -11,6 +11,7 @@ use crate::analysis::{Filter, Results};
 use crate::export::results_json;
 use crate::model::{Project, ProjectId};
 use crate::ui::components::csv_export::{CsvExport, CsvKind};
+use crate::ui::components::linked::Linked;
 use crate::ui::download;
 use crate::ui::pages::data::use_project;
 use crate::ui::route::Route;
@@ -43,16 +44,15 @@ pub fn AnalysisPage(id: ProjectId, #[prop(default = None)] section: Option<Strin
 
     view! {
         <section class="page">
-            <h1>"Analysis"</h1>
+            <h1>{t!("Analysis")}</h1>
             {move || {
                 let loaded = loaded.get()?;
                 let project = loaded.project;
                 if project.count_responses(None).0 == 0 {
                     return Some(view! {
                         <p class="empty" data-testid="analysis-empty">
-                            "No customer answers yet. "
-                            <a href=data_href.clone()>"Import a CSV file on the Data page"</a>
-                            " and the gaps appear here."
+                            <Linked href=data_href.clone()
+                                text=t!("No customer answers yet. [Import a CSV file on the Data page] and the gaps appear here.") />
                         </p>
                     }.into_any());
                 }
@@ -109,25 +109,25 @@ fn Filters(project: Project, filter: RwSignal<Filter>, on_download: Callback<lep
     let has_segments = !segments.is_empty();
     let has_touchpoints = !touchpoints.is_empty();
     view! {
-        <div class="toolbar" role="group" aria-label="Filters">
+        <div class="toolbar" role="group" aria-label=t!("Filters")>
             <label>
-                <span>"Wave"</span>
+                <span>{t!("Wave")}</span>
                 <select data-testid="wave-filter" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     filter.update(|f| f.wave = (!value.is_empty()).then_some(value));
                 }>
-                    <option value="">"All waves"</option>
+                    <option value="">{t!("All waves")}</option>
                     {waves.into_iter().map(|name| view! { <option value=name.clone()>{name.clone()}</option> }).collect_view()}
                 </select>
             </label>
             <Show when=move || has_segments>
                 <label>
-                    <span>"Customers"</span>
+                    <span>{t!("Customers")}</span>
                     <select data-testid="segment-filter" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filter.update(|f| f.segment = value.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())));
                     }>
-                        <option value="">"All customers"</option>
+                        <option value="">{t!("All customers")}</option>
                         {segments.iter().map(|(k, v)| {
                             let value = format!("{k}={v}");
                             view! { <option value=value.clone()>{format!("{k}: {v}")}</option> }
@@ -137,17 +137,17 @@ fn Filters(project: Project, filter: RwSignal<Filter>, on_download: Callback<lep
             </Show>
             <Show when=move || has_touchpoints>
                 <label>
-                    <span>"Touchpoint"</span>
+                    <span>{t!("Touchpoint")}</span>
                     <select data-testid="touchpoint-filter" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         filter.update(|f| f.touchpoint = (!value.is_empty()).then_some(value));
                     }>
-                        <option value="">"All touchpoints"</option>
+                        <option value="">{t!("All touchpoints")}</option>
                         {touchpoints.iter().map(|(code, name)| view! { <option value=code.clone()>{name.clone()}</option> }).collect_view()}
                     </select>
                 </label>
             </Show>
-            <button on:click=move |ev| on_download.run(ev) data-testid="download-results">"Download results (JSON)"</button>
+            <button on:click=move |ev| on_download.run(ev) data-testid="download-results">{t!("Download results (JSON)")}</button>
         </div>
     }
 }

@@ -1,21 +1,23 @@
 //! The headline figures and the five gaps at a glance.
 
 use super::table::{unavailable, Status};
+use crate::format::percent;
 use crate::analysis::stats::GapTest;
 use crate::analysis::Results;
 use crate::model::Project;
-use crate::ui::format::number;
+use crate::ui::format::{count, number};
 use leptos::prelude::*;
 
 fn ci_sentence(test: &GapTest) -> String {
-    match unavailable(Some(test), "no answers") {
-        Some(_) => format!("Only {} customers answered both parts; at least 10 are needed.", test.summary.n),
-        None if test.summary.se == Some(0.0) => format!("n = {}. Every answer is the same, so there is no interval.", test.summary.n),
-        None => format!(
-            "n = {}. With 95 % confidence the true gap lies between {} and {}.",
-            test.summary.n,
-            number(test.summary.ci_low, 2),
-            number(test.summary.ci_high, 2)
+    let n = count(test.summary.n);
+    match unavailable(Some(test), t!("no answers")) {
+        Some(_) => t!("Only {n} customers answered both parts; at least 10 are needed.", n = n),
+        None if test.summary.se == Some(0.0) => t!("n = {n}. Every answer is the same, so there is no interval.", n = n),
+        None => t!(
+            "n = {n}. With 95 % confidence the true gap lies between {low} and {high}.",
+            n = n,
+            low = number(test.summary.ci_low, 2),
+            high = number(test.summary.ci_high, 2)
         ),
     }
 }
@@ -24,53 +26,54 @@ fn ci_sentence(test: &GapTest) -> String {
 #[component]
 pub fn Summary(project: Project, results: Results) -> impl IntoView {
     let overall = results.overall.perception_gap;
-    let reading = format!(
-        "Gaps are customers' experience minus a reference, on the {} scale: below zero means a shortfall.",
-        project.scale
+    let reading = t!(
+        "Gaps are customers' experience minus a reference, on the {scale} scale: below zero means a shortfall.",
+        scale = project.scale
     );
     let perception = if project.perception_only {
         view! {
-            <p class="big-figure" data-testid="overall-gap">"not measured"</p>
-            <p>"This survey asks perception only; the perception gap needs expectations."</p>
+            <p class="big-figure" data-testid="overall-gap">{t!("not measured")}</p>
+            <p>{t!("This survey asks perception only; the perception gap needs expectations.")}</p>
         }
         .into_any()
     } else {
-        let big = match unavailable(Some(&overall), "no answers") {
+        let big = match unavailable(Some(&overall), t!("no answers")) {
             Some(reason) => reason.to_owned(),
             None => number(overall.gap(), 2),
         };
         let weighted = results.overall.weighted_perception_gap.map(|w| {
-            format!("Weighted by the importance customers gave each dimension: {}.", number(Some(w), 2))
+            t!("Weighted by the importance customers gave each dimension: {gap}.", gap = number(Some(w), 2))
         });
         view! {
             <p class="big-figure" data-testid="overall-gap">{big}</p>
             <p>{ci_sentence(&overall)}</p>
             {weighted.map(|w| view! { <p data-testid="weighted-gap">{w}</p> })}
-            <Status test=Some(overall) missing="no answers" />
+            <Status test=Some(overall) missing=t!("no answers") />
         }
         .into_any()
     };
     let top_box = match results.overall.experience_gap_top_box {
         Some(top) => view! {
-            <p class="big-figure" data-testid="cx-gap">{format!("{} pp", number(Some(top.gap_pp), 0))}</p>
-            <p data-testid="cx-headline">{format!(
-                "Management {} % top box vs customers {} %.",
-                number(Some(top.management), 0),
-                number(Some(top.customers), 0)
+            <p class="big-figure" data-testid="cx-gap">{format!("{}\u{a0}{}", number(Some(top.gap_pp), 0), t!("pp"))}</p>
+            <p data-testid="cx-headline">{t!(
+                "Management {management} % top box vs customers {customers} %.",
+                management = number(Some(top.management), 0),
+                customers = number(Some(top.customers), 0)
             )}</p>
-            <p class="hint">"Share of answers in the top box (the top two points of a 7-point scale) for what management thinks it delivers (S) and what customers experience (P)."</p>
+            <p class="hint">{t!("Share of answers in the top box (the top two points of a 7-point scale) for what management thinks it delivers (S) and what customers experience (P).")}</p>
         }
         .into_any(),
         None => view! {
-            <p class="big-figure" data-testid="cx-gap">"not measured"</p>
-            <p>"Needs management's own rating (S) and customers' perceptions (P). Add the management view on the Data page."</p>
+            <p class="big-figure" data-testid="cx-gap">{t!("not measured")}</p>
+            <p>{t!("Needs management's own rating (S) and customers' perceptions (P). Add the management view on the Data page.")}</p>
         }
         .into_any(),
     };
-    let score = |name: &'static str, testid: &'static str, value: Option<crate::analysis::scores::Score>, unit: &'static str, help: &'static str| {
+    // `show` writes the score: NPS and CES with two decimals, CSAT in whole %.
+    let score = |name: &'static str, testid: &'static str, value: Option<crate::analysis::scores::Score>, show: fn(f64) -> String, help: &'static str| {
         let (figure, n) = match value {
-            Some(s) => (format!("{}{unit}", number(Some(s.value), if unit.is_empty() { 2 } else { 0 })), format!("n = {}", s.n)),
-            None => ("–".to_owned(), "no answers".to_owned()),
+            Some(s) => (show(s.value), format!("n = {}", count(s.n))),
+            None => ("–".to_owned(), t!("no answers").to_owned()),
         };
         view! {
             <div class="tile" data-testid=testid>
@@ -85,18 +88,18 @@ pub fn Summary(project: Project, results: Results) -> impl IntoView {
         <p class="lead">{reading}</p>
         <div class="cards">
             <div class="card overall" data-testid="overall">
-                <h2>"Overall perception gap"</h2>
+                <h2>{t!("Overall perception gap")}</h2>
                 {perception}
             </div>
             <div class="card" id="gap-experience" tabindex="-1" data-testid="experience-gap">
-                <h2>"Experience gap (the 80/8 gap)"</h2>
+                <h2>{t!("Experience gap (the 80/8 gap)")}</h2>
                 {top_box}
             </div>
         </div>
         <div class="tiles">
-            {score("NPS", "nps", results.overall.nps, "", "% promoters (9–10) minus % detractors (0–6).")}
-            {score("CSAT", "csat", results.overall.csat, " %", "Share answering 4 or 5 of 5.")}
-            {score("CES", "ces", results.overall.ces, "", "Mean effort, 1 (easy) to 7 (hard).")}
+            {score("NPS", "nps", results.overall.nps, |v| number(Some(v), 2), t!("% promoters (9–10) minus % detractors (0–6)."))}
+            {score("CSAT", "csat", results.overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."))}
+            {score("CES", "ces", results.overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."))}
         </div>
     }
 }
@@ -104,37 +107,47 @@ pub fn Summary(project: Project, results: Results) -> impl IntoView {
 /// The five gaps of the model with their headline figure each.
 #[component]
 pub fn GapModel(project: Project, results: Results) -> impl IntoView {
-    let count = |pick: fn(&crate::analysis::ItemResult) -> Option<GapTest>| {
+    let tally = |pick: fn(&crate::analysis::ItemResult) -> Option<GapTest>| {
         let tests: Vec<GapTest> = results.items.iter().filter_map(pick).collect();
         let shortfalls = tests.iter().filter(|t| t.finding && t.gap().unwrap_or(0.0) < 0.0).count();
         (tests.len(), shortfalls)
     };
-    let (knowledge_items, knowledge_short) = count(|i| i.knowledge_gap);
-    let (promise_items, promise_short) = count(|i| i.communication_gap);
-    let (perception_items, perception_short) = count(|i| Some(i.perception_gap));
+    let (knowledge_items, knowledge_short) = tally(|i| i.knowledge_gap);
+    let (promise_items, promise_short) = tally(|i| i.communication_gap);
+    let (perception_items, perception_short) = tally(|i| Some(i.perception_gap));
     let knowledge = if knowledge_items == 0 {
-        "Not measured: add the management view (M, what management thinks customers expect).".to_owned()
+        t!("Not measured: add the management view (M, what management thinks customers expect).").to_owned()
     } else {
-        format!(
-            "{knowledge_short} of {knowledge_items} items where management underestimates expectations. Rank agreement between customers' and management's priorities (Spearman ρ): {}.",
-            results.overall.knowledge_rank_correlation.map_or("needs 3+ items".to_owned(), |r| number(Some(r), 2))
+        t!(
+            "{short} of {items} items where management underestimates expectations. Rank agreement between customers' and management's priorities (Spearman ρ): {rho}.",
+            short = count(knowledge_short),
+            items = count(knowledge_items),
+            rho = results.overall.knowledge_rank_correlation.map_or_else(|| t!("needs 3+ items").to_owned(), |r| number(Some(r), 2))
         )
     };
     let standards_text = match results.overall.standards_coverage_pct {
-        Some(pct) => format!("Standards cover {} % of what matters to customers (importance-weighted).", number(Some(pct), 0)),
-        None => "Not measured: no standards are set up (Items page).".to_owned(),
+        Some(pct) => t!("Standards cover {share} of what matters to customers (importance-weighted).", share = percent(Some(pct), 0)),
+        None => t!("Not measured: no standards are set up (Items page).").to_owned(),
     };
     let missing: Vec<String> = results.standards_gap.important_without_standard.clone();
     let unimportant: Vec<String> = results.standards_gap.standards_on_unimportant_items.clone();
     let communication = if promise_items == 0 {
-        "Not measured: no marketing promises are recorded (Items page).".to_owned()
+        t!("Not measured: no marketing promises are recorded (Items page).").to_owned()
     } else {
-        format!("{promise_short} of {promise_items} promises are not kept (customers' P below the promised level).")
+        t!(
+            "{short} of {items} promises are not kept (customers' P below the promised level).",
+            short = count(promise_short),
+            items = count(promise_items)
+        )
     };
     let perception = if project.perception_only {
-        "Not measured: perception-only survey.".to_owned()
+        t!("Not measured: perception-only survey.").to_owned()
     } else {
-        format!("{perception_short} of {perception_items} items where customers get less than they expect.")
+        t!(
+            "{short} of {items} items where customers get less than they expect.",
+            short = count(perception_short),
+            items = count(perception_items)
+        )
     };
     let delivery_rows: Vec<_> = results
         .delivery
@@ -146,19 +159,19 @@ pub fn GapModel(project: Project, results: Results) -> impl IntoView {
                 .and_then(|s| s.kpi.as_ref())
                 .map(|k| format!("{} {} {}", k.direction.as_str(), number(Some(k.target), 1), k.unit))
                 .unwrap_or_default();
-            let met = d.met_pct.map_or("no measurements".to_owned(), |m| format!("{} %", number(Some(m), 0)));
+            let met = d.met_pct.map_or_else(|| t!("no measurements").to_owned(), |m| percent(Some(m), 0));
             let deviation = d.mean_deviation.map_or("–".to_owned(), |m| number(Some(m), 1));
             let (icon, word) = match d.met_pct {
-                None => ("…", "not measured"),
-                Some(m) if m >= 100.0 => ("✓", "met"),
-                Some(m) if m >= 80.0 => ("◐", "mostly met"),
-                Some(_) => ("✗", "often missed"),
+                None => ("…", t!("not measured")),
+                Some(m) if m >= 100.0 => ("✓", t!("met")),
+                Some(m) if m >= 80.0 => ("◐", t!("mostly met")),
+                Some(_) => ("✗", t!("often missed")),
             };
             view! {
                 <tr data-testid="delivery-row" data-standard=d.standard.clone()>
                     <th scope="row">{text}</th>
                     <td>{target}</td>
-                    <td class="num">{d.n}</td>
+                    <td class="num">{count(d.n)}</td>
                     <td class="num" data-testid="met">{met}</td>
                     <td class="num">{deviation}</td>
                     <td><span aria-hidden="true">{icon}" "</span>{word}</td>
@@ -169,33 +182,33 @@ pub fn GapModel(project: Project, results: Results) -> impl IntoView {
     let has_delivery = !delivery_rows.is_empty();
     view! {
         <section aria-labelledby="model-heading" class="gap-model">
-            <h2 id="model-heading">"The five gaps"</h2>
+            <h2 id="model-heading">{t!("The five gaps")}</h2>
             <dl class="gap-list" data-testid="gap-list">
-                <div id="gap-knowledge" tabindex="-1"><dt>"1 · Knowledge gap"</dt><dd data-testid="gap1">{knowledge}</dd></div>
+                <div id="gap-knowledge" tabindex="-1"><dt>"1 · "{t!("Knowledge gap")}</dt><dd data-testid="gap1">{knowledge}</dd></div>
                 <div id="gap-standards" tabindex="-1">
-                    <dt>"2 · Standards gap"</dt>
+                    <dt>"2 · "{t!("Standards gap")}</dt>
                     <dd data-testid="gap2">
                         {standards_text}
-                        {(!missing.is_empty()).then(|| view! { <span class="block">{format!("Important items with no standard: {}.", missing.join(", "))}</span> })}
-                        {(!unimportant.is_empty()).then(|| view! { <span class="block">{format!("Standards on items customers rate less important: {}.", unimportant.join(", "))}</span> })}
+                        {(!missing.is_empty()).then(|| view! { <span class="block">{t!("Important items with no standard: {items}.", items = missing.join(", "))}</span> })}
+                        {(!unimportant.is_empty()).then(|| view! { <span class="block">{t!("Standards on items customers rate less important: {items}.", items = unimportant.join(", "))}</span> })}
                     </dd>
                 </div>
                 <div id="gap-delivery" tabindex="-1">
-                    <dt>"3 · Delivery gap"</dt>
+                    <dt>"3 · "{t!("Delivery gap")}</dt>
                     <dd data-testid="gap3">
-                        {if has_delivery { "How often each standard's target was met in the measurements." } else { "Not measured: no standard has a numeric target with measurements." }}
+                        {if has_delivery { t!("How often each standard's target was met in the measurements.") } else { t!("Not measured: no standard has a numeric target with measurements.") }}
                     </dd>
                 </div>
-                <div id="gap-communication" tabindex="-1"><dt>"4 · Communication gap"</dt><dd data-testid="gap4">{communication}</dd></div>
-                <div id="gap-perception" tabindex="-1"><dt>"5 · Perception gap"</dt><dd data-testid="gap5">{perception}</dd></div>
+                <div id="gap-communication" tabindex="-1"><dt>"4 · "{t!("Communication gap")}</dt><dd data-testid="gap4">{communication}</dd></div>
+                <div id="gap-perception" tabindex="-1"><dt>"5 · "{t!("Perception gap")}</dt><dd data-testid="gap5">{perception}</dd></div>
             </dl>
             {has_delivery.then(|| view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Delivery against standards">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Delivery against standards")>
                     <table class="data-table" data-testid="delivery-table">
-                        <caption>"Delivery against standards (gap 3)"</caption>
+                        <caption>{t!("Delivery against standards (gap 3)")}</caption>
                         <thead><tr>
-                            <th scope="col">"Standard"</th><th scope="col">"Target"</th><th scope="col" class="num">"Measurements"</th>
-                            <th scope="col" class="num">"Met"</th><th scope="col" class="num">"Mean deviation"</th><th scope="col">"Status"</th>
+                            <th scope="col">{t!("Standard")}</th><th scope="col">{t!("Target")}</th><th scope="col" class="num">{t!("Measurements")}</th>
+                            <th scope="col" class="num">{t!("Met")}</th><th scope="col" class="num">{t!("Mean deviation")}</th><th scope="col">{t!("Status")}</th>
                         </tr></thead>
                         <tbody>{delivery_rows}</tbody>
                     </table>

@@ -3,7 +3,7 @@
 use crate::analysis::stats::GapTest;
 use crate::analysis::{ItemResult, Results};
 use crate::model::Project;
-use crate::ui::format::{number, p_value};
+use crate::ui::format::{count, number, p_value};
 use leptos::prelude::*;
 
 /// Which gap the table shows.
@@ -35,10 +35,10 @@ impl GapKind {
     /// The label in the select and the caption.
     pub fn label(self) -> &'static str {
         match self {
-            GapKind::Perception => "Gap 5, perception: P − E",
-            GapKind::Knowledge => "Gap 1, knowledge: management's M − customers' E",
-            GapKind::Communication => "Gap 4, communication: P − promised level",
-            GapKind::Experience => "Experience gap: P − management's S",
+            GapKind::Perception => t!("Gap 5, perception: P − E"),
+            GapKind::Knowledge => t!("Gap 1, knowledge: management's M − customers' E"),
+            GapKind::Communication => t!("Gap 4, communication: P − promised level"),
+            GapKind::Experience => t!("Experience gap: P − management's S"),
         }
     }
 
@@ -46,7 +46,7 @@ impl GapKind {
         match self {
             GapKind::Perception => ("E", "P"),
             GapKind::Knowledge => ("E", "M"),
-            GapKind::Communication => ("P", "Promised"),
+            GapKind::Communication => ("P", t!("Promised")),
             GapKind::Experience => ("P", "S"),
         }
     }
@@ -74,9 +74,9 @@ impl GapKind {
     /// Why there is no test at all, in words.
     fn missing(self) -> &'static str {
         match self {
-            GapKind::Perception => "no answers",
-            GapKind::Knowledge | GapKind::Experience => "no management answers",
-            GapKind::Communication => "no promise recorded",
+            GapKind::Perception => t!("no answers"),
+            GapKind::Knowledge | GapKind::Experience => t!("no management answers"),
+            GapKind::Communication => t!("no promise recorded"),
         }
     }
 
@@ -85,12 +85,17 @@ impl GapKind {
     }
 }
 
+/// A confidence interval, "−0.52 to −0.11" (a missing end is "–").
+pub fn interval(low: Option<f64>, high: Option<f64>) -> String {
+    t!("{low} to {high}", low = number(low, 2), high = number(high, 2))
+}
+
 /// Why a figure is not a number, in words; `None` when it can be shown.
 pub fn unavailable(test: Option<&GapTest>, kind_missing: &'static str) -> Option<&'static str> {
     match test {
         None => Some(kind_missing),
-        Some(t) if t.summary.n == 0 => Some("no answers"),
-        Some(t) if t.summary.too_few() => Some("too few answers"),
+        Some(t) if t.summary.n == 0 => Some(t!("no answers")),
+        Some(t) if t.summary.too_few() => Some(t!("too few answers")),
         _ => None,
     }
 }
@@ -103,10 +108,10 @@ pub fn ItemTable(project: Project, results: Results) -> impl IntoView {
     let results = StoredValue::new(results);
     view! {
         <section aria-labelledby="items-heading">
-            <h2 id="items-heading">"Items and dimensions"</h2>
+            <h2 id="items-heading">{t!("Items and dimensions")}</h2>
             <div class="toolbar">
                 <label>
-                    <span>"Gap shown"</span>
+                    <span>{t!("Gap shown")}</span>
                     <select data-testid="gap-kind" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         if let Some(k) = GapKind::ALL.into_iter().find(|k| k.as_str() == value) {
@@ -122,9 +127,8 @@ pub fn ItemTable(project: Project, results: Results) -> impl IntoView {
                 project.with_value(|project| results.with_value(|results| table(project, results, kind)))
             }}
             <p class="hint">
-                "Item p-values are Holm-adjusted over all items of this view, separately for each gap. "
-                "A finding needs at least 10 answers and an adjusted p below 0.05. Fewer than 10 answers: "
-                "too few to say anything. Fewer than 30: indicative only."
+                {t!("Item p-values are Holm-adjusted over all items of this view, separately for each gap.")}" "
+                {t!("A finding needs at least 10 answers and an adjusted p below 0.05. Fewer than 10 answers: too few to say anything. Fewer than 30: indicative only.")}
             </p>
         </section>
     }
@@ -134,8 +138,7 @@ fn table(project: &Project, results: &Results, kind: GapKind) -> AnyView {
     if project.perception_only && kind.needs_expectations() {
         return view! {
             <p class="empty" data-testid="perception-only-note">
-                "This project's survey asks perception only, so gaps that need customers' expectations "
-                "(the perception gap P − E and the knowledge gap) are not measured. Choose another gap above."
+                {t!("This project's survey asks perception only, so gaps that need customers' expectations (the perception gap P − E and the knowledge gap) are not measured. Choose another gap above.")}
             </p>
         }
         .into_any();
@@ -148,25 +151,30 @@ fn table(project: &Project, results: &Results, kind: GapKind) -> AnyView {
             <caption>{kind.label()}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Item"</th>
+                    <th scope="col">{t!("Item")}</th>
                     <th scope="col" class="num">"n"</th>
                     <th scope="col" class="num">{left}</th>
                     <th scope="col" class="num">{right}</th>
-                    <th scope="col" class="num">"Gap"</th>
-                    <th scope="col" class="num">"SD"</th>
-                    <th scope="col" class="num">"SE"</th>
-                    <th scope="col" class="num">"95 % CI"</th>
+                    <th scope="col" class="num">{t!("Gap")}</th>
+                    <th scope="col" class="num">{t!("SD")}</th>
+                    <th scope="col" class="num">{t!("SE")}</th>
+                    <th scope="col" class="num">{t!("95 % CI")}</th>
                     <th scope="col" class="num">"p (Holm)"</th>
-                    <th scope="col"><span class="visually-hidden">"Confidence interval chart"</span></th>
-                    <th scope="col">"Status"</th>
+                    <th scope="col"><span class="visually-hidden">{t!("Confidence interval chart")}</span></th>
+                    <th scope="col">{t!("Status")}</th>
                 </tr>
             </thead>
             {results.dimensions.iter().map(|dimension| {
                 let name = project.dimensions.iter().find(|d| d.code.as_str() == dimension.code)
                     .map_or_else(|| dimension.code.clone(), |d| d.name.clone());
                 let alpha = match dimension.alpha {
-                    Some(a) => format!("Cronbach's α {} ({} items, {} complete answers)", number(Some(a.value), 2), a.items, a.cases),
-                    None => "Cronbach's α: needs 2+ items and 3+ complete answers".to_owned(),
+                    Some(a) => t!(
+                        "Cronbach's α {alpha} ({items} items, {cases} complete answers)",
+                        alpha = number(Some(a.value), 2),
+                        items = count(a.items),
+                        cases = count(a.cases)
+                    ),
+                    None => t!("Cronbach's α: needs 2+ items and 3+ complete answers").to_owned(),
                 };
                 let dimension_test = (kind == GapKind::Perception).then_some(dimension.perception_gap);
                 let items: Vec<ItemResult> = results.items.iter().filter(|i| i.dimension == dimension.code).cloned().collect();
@@ -175,8 +183,8 @@ fn table(project: &Project, results: &Results, kind: GapKind) -> AnyView {
                         <tr class="dimension-row" data-testid="dimension-row" data-code=dimension.code.clone()>
                             <th scope="rowgroup">{name}<span class="muted small">{alpha}</span></th>
                             {match dimension_test {
-                                Some(test) => view! { <GapCells test=Some(test) left=None right=None holm=false span=span missing="no answers" /> }.into_any(),
-                                None => view! { <td colspan="10" class="muted">"Dimension figures are given for the perception gap."</td> }.into_any(),
+                                Some(test) => view! { <GapCells test=Some(test) left=None right=None holm=false span=span missing=t!("no answers") /> }.into_any(),
+                                None => view! { <td colspan="10" class="muted">{t!("Dimension figures are given for the perception gap.")}</td> }.into_any(),
                             }}
                         </tr>
                         {items.into_iter().map(|item| {
@@ -210,7 +218,7 @@ pub fn GapCells(
 ) -> impl IntoView {
     let n = test.map_or(0, |t| t.summary.n);
     let means = view! {
-        <td class="num" data-testid="n">{n}</td>
+        <td class="num" data-testid="n">{count(n)}</td>
         <td class="num">{number(left, 2)}</td>
         <td class="num">{number(right, 2)}</td>
     };
@@ -224,13 +232,13 @@ pub fn GapCells(
         .into_any();
     };
     let p = if holm { test.p_holm.flatten() } else { test.p };
-    let p_text = if test.summary.se == Some(0.0) { "no test: all equal".to_owned() } else { p_value(p) };
+    let p_text = if test.summary.se == Some(0.0) { t!("no test: all equal").to_owned() } else { p_value(p) };
     view! {
         {means}
         <td class="num gap" data-testid="gap">{number(test.gap(), 2)}</td>
         <td class="num" data-testid="sd">{number(test.summary.sd, 2)}</td>
         <td class="num" data-testid="se">{number(test.summary.se, 2)}</td>
-        <td class="num ci" data-testid="ci">{format!("{} to {}", number(test.summary.ci_low, 2), number(test.summary.ci_high, 2))}</td>
+        <td class="num ci" data-testid="ci">{interval(test.summary.ci_low, test.summary.ci_high)}</td>
         <td class="num" data-testid="p">{p_text}</td>
         <td class="ci-chart"><CiBar test=test span=span /></td>
         <td><Status test=Some(test) missing=missing /></td>
@@ -264,15 +272,15 @@ fn CiBar(test: GapTest, span: f64) -> impl IntoView {
 pub fn Status(test: Option<GapTest>, missing: &'static str) -> impl IntoView {
     let (class, icon, text) = match (test, unavailable(test.as_ref(), missing)) {
         (_, Some(reason)) => ("status status-few", "…", reason),
-        (Some(t), None) if t.finding && t.gap().unwrap_or(0.0) < 0.0 => ("status status-short", "▼", "finding: shortfall"),
-        (Some(t), None) if t.finding => ("status status-over", "▲", "finding: above"),
-        _ => ("status status-none", "○", "no clear gap"),
+        (Some(t), None) if t.finding && t.gap().unwrap_or(0.0) < 0.0 => ("status status-short", "▼", t!("finding: shortfall")),
+        (Some(t), None) if t.finding => ("status status-over", "▲", t!("finding: above")),
+        _ => ("status status-none", "○", t!("no clear gap")),
     };
     let indicative = test.is_some_and(|t| !t.summary.too_few() && t.indicative);
     view! {
         <span class=class data-testid="status">
             <span aria-hidden="true">{icon}" "</span>{text}
-            {indicative.then(|| view! { <span class="tag">"indicative"</span> })}
+            {indicative.then(|| view! { <span class="tag">{t!("indicative")}</span> })}
         </span>
     }
 }

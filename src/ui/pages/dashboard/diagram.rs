@@ -3,9 +3,10 @@
 //!
 //! The drawing is portrait (400 × 600 units) so that it stays readable on a phone as well as
 //! beside the side column on a desktop. Every badge is a link to the gap's detail, and the
-//! list under the drawing says the same in words.
+//! list under the drawing says the same in words. Its texts are in the interface language:
+//! the boxes wrap their text to fit, and a text that would run over its badge is squeezed.
 
-use crate::analysis::dashboard::{Gap, GapFigure, Status};
+use crate::analysis::dashboard::{Gap, GapFigure, Status, Unit};
 use crate::model::ProjectId;
 use crate::ui::format::number;
 use crate::ui::route::Route;
@@ -13,18 +14,29 @@ use leptos::prelude::*;
 
 const BADGE_WIDTH: f64 = 112.0;
 const BADGE_HEIGHT: f64 = 78.0;
+/// Average width of a character in em, a little generous (bold text, wide Nordic letters).
+const CHAR_EM: f64 = 0.58;
 
 /// The displayed value of a figure, without its unit ("–" when not measured).
 pub fn value_text(figure: &GapFigure) -> String {
     number(figure.value, figure.unit.decimals())
 }
 
+/// The unit written after a figure's number, in the interface language ("" for scale points).
+pub fn unit_text(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Points => "",
+        Unit::Percent => "%",
+        Unit::PercentagePoints => t!("pp"),
+    }
+}
+
 /// The value with its unit, for sentences and labels.
 pub fn value_with_unit(figure: &GapFigure) -> String {
-    match (figure.value, figure.unit.suffix()) {
-        (None, _) => "not measured".to_owned(),
+    match (figure.value, unit_text(figure.unit)) {
+        (None, _) => t!("not measured").to_owned(),
         (Some(_), "") => value_text(figure),
-        (Some(_), unit) => format!("{} {unit}", value_text(figure)),
+        (Some(_), unit) => format!("{}\u{a0}{unit}", value_text(figure)),
     }
 }
 
@@ -36,9 +48,51 @@ pub fn detail_href(id: &ProjectId, gap: Gap) -> String {
 /// The gap's name with its number, e.g. "Gap 1, knowledge gap".
 pub fn numbered_name(gap: Gap) -> String {
     match gap.number() {
-        Some(n) => format!("Gap {n}, {}", gap.name().to_lowercase()),
+        Some(n) => t!("Gap {n}, {name}", n = n, name = gap.name().to_lowercase()),
         None => gap.name().to_owned(),
     }
+}
+
+/// The status in words for a label: the long word, which starts with the short word the badge
+/// shows (so the accessible name begins with the visible text), or both when a language words
+/// them apart.
+fn status_words(status: Status) -> String {
+    let (short, long) = (status.short_word(), status.word());
+    if long.starts_with(short) {
+        long.to_owned()
+    } else {
+        format!("{short} ({long})")
+    }
+}
+
+/// `textLength` for a text of `size` px that would not fit in `width` units: the browser then
+/// squeezes it to the width. `None` when it fits as it is.
+fn squeeze(text: &str, size: f64, width: f64) -> Option<String> {
+    let estimate = text.chars().count() as f64 * size * CHAR_EM;
+    (estimate > width).then(|| format!("{width}"))
+}
+
+/// `text` broken into lines of at most `max` characters at spaces, as evenly as the fewest
+/// lines allow (a longer word keeps its own line and is squeezed when drawn).
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let greedy = wrap_greedy(text, max);
+    let count = greedy.len().max(1);
+    let even = text.chars().count().div_ceil(count);
+    (even..max).map(|width| wrap_greedy(text, width)).find(|lines| lines.len() <= count).unwrap_or(greedy)
+}
+
+fn wrap_greedy(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
 }
 
 /// One gap's badge at (`x`, `y`), its top-left corner.
@@ -46,43 +100,53 @@ fn badge(id: &ProjectId, figure: &GapFigure, x: f64, y: f64) -> impl IntoView {
     let gap = figure.gap;
     let status = figure.status;
     let short_name = match gap {
-        Gap::Knowledge => "Knowledge",
-        Gap::Standards => "Standards",
-        Gap::Delivery => "Delivery",
-        Gap::Communication => "Communication",
-        Gap::Perception => "Perception",
-        Gap::Experience => "Experience",
+        Gap::Knowledge => t!("Knowledge"),
+        Gap::Standards => t!("Standards"),
+        Gap::Delivery => t!("Delivery"),
+        Gap::Communication => t!("Communication"),
+        Gap::Perception => t!("Perception"),
+        Gap::Experience => "CX",
     };
-    // "Communication" needs a smaller size to fit the badge.
-    let name_class = if short_name.len() > 10 { "dg-badge-name dg-badge-name-long" } else { "dg-badge-name" };
-    let number_text = gap.number().map_or_else(|| "CX".to_owned(), |n| format!("Gap {n}"));
+    // A long name ("Communication") needs a smaller size to fit the badge.
+    let long = short_name.chars().count() > 10;
+    let name_class = if long { "dg-badge-name dg-badge-name-long" } else { "dg-badge-name" };
+    let name_size = if long { 11.0 } else { 12.0 };
+    let number_text = gap.number().map_or_else(|| "CX".to_owned(), |n| t!("Gap {n}", n = n));
     let class = format!("dg-badge dg-{}", status.class());
     let value = value_text(figure);
-    let unit = figure.unit.suffix();
+    let unit = unit_text(figure.unit);
     let testid = format!("gap-value-{}", gap.as_str());
     // The accessible name starts with the visible words, in their order (then what the icon
     // says); each text ends in a space so that the words do not run together.
     let unit_text = if unit.is_empty() || figure.value.is_none() { String::new() } else { format!(" {unit}") };
     let label = format!(
-        "{number_text} {short_name} {value}{unit_text} {}{}. Open the details of the {}.",
-        status.short_word(),
-        status.word().strip_prefix(status.short_word()).unwrap_or_default(),
-        gap.name().to_lowercase()
+        "{number_text} {short_name} {value}{unit_text} {}. {}",
+        status_words(status),
+        t!("Open the details of the {gap}.", gap = gap.name().to_lowercase())
     );
+    let text_width = BADGE_WIDTH - 18.0;
+    let number_fit = squeeze(&number_text, 12.5, text_width - 20.0);
+    let name_fit = squeeze(short_name, name_size, text_width);
+    let status_fit = squeeze(status.short_word(), 12.5, text_width);
+    let adjust = |fit: &Option<String>| fit.as_ref().map(|_| "spacingAndGlyphs");
     // The `<g>` root makes the macro build an SVG `<a>`, not an HTML one.
     view! {
         <g>
         <a href=detail_href(id, gap) aria-label=label class="dg-link" data-testid=format!("gap-link-{}", gap.as_str())>
             <rect class=class x=x y=y width=BADGE_WIDTH height=BADGE_HEIGHT rx="8" />
-            <text class="dg-badge-number" x=x + 9.0 y=y + 17.0>{number_text.clone()}" "</text>
+            <text class="dg-badge-number" x=x + 9.0 y=y + 17.0 lengthAdjust=adjust(&number_fit) textLength=number_fit.clone()>
+                {number_text.clone()}" "
+            </text>
             {icon(status, x + BADGE_WIDTH - 15.0, y + 13.0)}
-            <text class=name_class x=x + 9.0 y=y + 33.0>{short_name}" "</text>
+            <text class=name_class x=x + 9.0 y=y + 33.0 lengthAdjust=adjust(&name_fit) textLength=name_fit.clone()>{short_name}" "</text>
             <text class="dg-badge-value" x=x + 9.0 y=y + 56.0>
                 <tspan data-testid=testid>{value}</tspan>
                 {(!unit_text.is_empty()).then(|| view! { <tspan class="dg-badge-unit">{unit_text.clone()}</tspan> })}
                 " "
             </text>
-            <text class="dg-badge-status" x=x + 9.0 y=y + 71.0>{status.short_word()}</text>
+            <text class="dg-badge-status" x=x + 9.0 y=y + 71.0 lengthAdjust=adjust(&status_fit) textLength=status_fit.clone()>
+                {status.short_word()}
+            </text>
         </a>
         </g>
     }
@@ -104,22 +168,25 @@ fn icon(status: Status, cx: f64, cy: f64) -> impl IntoView {
     view! { <path class=format!("dg-icon dg-icon-{}", status.class()) d=d aria-hidden="true" /> }
 }
 
-/// A box of the model with one or more centred lines of text.
-fn model_box(
-    x: f64,
-    y: f64,
-    width: f64,
-    height: f64,
-    lines: &'static [&'static str],
-    class: &'static str,
-) -> impl IntoView {
-    let line_height = 17.0;
-    let first = y + height / 2.0 - (lines.len() as f64 - 1.0) * line_height / 2.0 + 5.0;
+/// A box of the model with its text wrapped to fit and centred. `size` is the text's font
+/// size in px (as style/dashboard.css sets it for the box's class).
+fn model_box(x: f64, y: f64, width: f64, height: f64, text: &str, size: f64, class: &'static str) -> impl IntoView {
+    let inner = width - 12.0;
+    let max_chars = ((inner / (size * CHAR_EM)).floor() as usize).max(4);
+    let lines = wrap(text, max_chars);
+    let count = lines.len().max(1) as f64;
+    let line_height = 17.0_f64.min((height - 6.0) / count);
+    let first = y + height / 2.0 - (count - 1.0) * line_height / 2.0 + 5.0;
     view! {
         <g class=format!("dg-box {class}")>
             <rect x=x y=y width=width height=height rx="6" />
-            {lines.iter().enumerate().map(|(i, line)| view! {
-                <text x=x + width / 2.0 y=first + i as f64 * line_height text-anchor="middle">{*line}</text>
+            {lines.into_iter().enumerate().map(|(i, line)| {
+                let fit = squeeze(&line, size, inner);
+                let adjust = fit.as_ref().map(|_| "spacingAndGlyphs");
+                view! {
+                    <text x=x + width / 2.0 y=first + i as f64 * line_height text-anchor="middle"
+                        lengthAdjust=adjust textLength=fit>{line}</text>
+                }
             }).collect_view()}
         </g>
     }
@@ -156,9 +223,10 @@ pub fn GapDiagram(id: ProjectId, figures: Vec<GapFigure>) -> impl IntoView {
     view! {
         <svg class="gap-diagram" viewBox="0 0 400 600" role="group" aria-labelledby="dg-title dg-desc"
             data-testid="gap-diagram">
-            <title id="dg-title">"The gap model"</title>
-            <desc id="dg-desc">{format!(
-                "Customers above the line, the business below it; each gap sits between the two things it compares. {summary}."
+            <title id="dg-title">{t!("The gap model")}</title>
+            <desc id="dg-desc">{t!(
+                "Customers above the line, the business below it; each gap sits between the two things it compares. {summary}.",
+                summary = summary
             )}</desc>
             <defs>
                 <marker id="dg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -168,20 +236,20 @@ pub fn GapDiagram(id: ProjectId, figures: Vec<GapFigure>) -> impl IntoView {
 
             // The line between the customers and the business.
             <line class="dg-divider" x1="0" y1="272" x2="400" y2="272" />
-            <text class="dg-side" x="396" y="262" text-anchor="end">"Customers ▲"</text>
-            <text class="dg-side" x="396" y="290" text-anchor="end">"Business ▼"</text>
+            <text class="dg-side" x="396" y="262" text-anchor="end">{t!("Customers")}" ▲"</text>
+            <text class="dg-side" x="396" y="290" text-anchor="end">{t!("Business")}" ▼"</text>
 
             // Customers' side.
-            {model_box(box_x, 26.0, 190.0, 46.0, &["Word of mouth, personal", "needs, past experience"], "dg-box-context")}
+            {model_box(box_x, 26.0, 190.0, 46.0, t!("Word of mouth, personal needs, past experience"), 13.0, "dg-box-context")}
             <line class="dg-flow" x1="235" y1="72" x2="235" y2="92" marker-end="url(#dg-arrow)" />
-            {model_box(box_x, 94.0, 190.0, 42.0, &["Expected service"], "dg-box-customer")}
-            {model_box(box_x, 196.0, 190.0, 42.0, &["Perceived service"], "dg-box-customer")}
+            {model_box(box_x, 94.0, 190.0, 42.0, t!("Expected service"), 15.5, "dg-box-customer")}
+            {model_box(box_x, 196.0, 190.0, 42.0, t!("Perceived service"), 15.5, "dg-box-customer")}
 
             // The business's side.
-            {model_box(box_x, 306.0, 122.0, 48.0, &["Service", "delivery"], "dg-box-business")}
-            {model_box(284.0, 300.0, 112.0, 60.0, &["External", "communication", "to customers"], "dg-box-business dg-box-small")}
-            {model_box(box_x, 414.0, 122.0, 48.0, &["Service", "standards"], "dg-box-business")}
-            {model_box(box_x, 522.0, 256.0, 56.0, &["Management's picture of", "what customers expect"], "dg-box-business")}
+            {model_box(box_x, 306.0, 122.0, 48.0, t!("Service delivery"), 14.5, "dg-box-business")}
+            {model_box(284.0, 300.0, 112.0, 60.0, t!("External communication to customers"), 12.5, "dg-box-business dg-box-small")}
+            {model_box(box_x, 414.0, 122.0, 48.0, t!("Service standards"), 14.5, "dg-box-business")}
+            {model_box(box_x, 522.0, 256.0, 56.0, t!("Management's picture of what customers expect"), 14.5, "dg-box-business")}
 
             // How one leads to the next.
             <line class="dg-flow" x1="200" y1="306" x2="200" y2="240" marker-end="url(#dg-arrow)" />

@@ -11,8 +11,10 @@ mod side;
 
 use crate::analysis::dashboard::{self, Gap};
 use crate::analysis::{Filter, Results};
+use crate::format::count;
 use crate::model::ProjectId;
 use crate::storage::Loaded;
+use crate::ui::components::linked::Linked;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use diagram::{detail_href, value_with_unit, GapDiagram};
@@ -61,9 +63,9 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
     view! {
         <section class="page dashboard">
             <div class="dash-head">
-                <h1>"Dashboard"</h1>
+                <h1>{t!("Dashboard")}</h1>
                 <label class="dash-wave">
-                    <span>"Wave"</span>
+                    <span>{t!("Wave")}</span>
                     <select data-testid="dashboard-wave" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         chosen.set(Some((value != ALL_WAVES).then_some(value)));
@@ -75,10 +77,11 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
                             };
                             view! { <option value=name.clone() prop:selected=selected>{name.clone()}</option> }
                         }).collect_view()}
-                        <option value=ALL_WAVES prop:selected=move || wave.get().is_none()>"All waves"</option>
+                        <option value=ALL_WAVES prop:selected=move || wave.get().is_none()>{t!("All waves")}</option>
                     </select>
                 </label>
             </div>
+            <crate::ui::components::guide::StartGuide id=id.get_value() loaded=loaded />
             {move || {
                 let project = loaded.get()?.project;
                 let results = results.get()?;
@@ -86,26 +89,33 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
                 let empty = project.count_responses(None).0 == 0;
                 let figures = dashboard::model(&results);
                 let cx = dashboard::GapFigure::of(Gap::Experience, &results);
-                let scope = match &results.wave {
-                    Some(wave) => format!("Wave {wave}"),
-                    None => "All waves".to_owned(),
+                let customers = count(results.respondents.customers);
+                let management = count(results.respondents.management);
+                let counts = match &results.wave {
+                    Some(wave) => t!(
+                        "Wave {wave}: {customers} customers, {management} from management.",
+                        wave = wave,
+                        customers = customers,
+                        management = management
+                    ),
+                    None => t!(
+                        "All waves: {customers} customers, {management} from management.",
+                        customers = customers,
+                        management = management
+                    ),
                 };
-                let counts = format!(
-                    "{scope}: {} customers, {} from management.",
-                    results.respondents.customers, results.respondents.management
-                );
                 Some(view! {
                     <p class="dash-scope muted" data-testid="dashboard-scope">{counts}</p>
                     {empty.then(|| view! {
                         <p class="empty" data-testid="dashboard-empty">
-                            "No customer answers yet, so every gap says \u{201c}not measured\u{201d}. "
-                            <a href=Route::Data(id.clone()).href()>"Import answers or enter them on the Data page"</a>
-                            ", add management's view there too, and the model fills in."
+                            <Linked href=Route::Data(id.clone()).href() text=t!(
+                                "No customer answers yet, so every gap says \u{201c}not measured\u{201d}. [Import answers or enter them on the Data page], add management's view there too, and the model fills in."
+                            ) />
                         </p>
                     })}
                     <div class="dash-grid">
                         <section class="dash-model" aria-labelledby="dash-model-heading">
-                            <h2 id="dash-model-heading">"The gap model"</h2>
+                            <h2 id="dash-model-heading">{t!("The gap model")}</h2>
                             <GapDiagram id=id.clone() figures=figures.clone() />
                             <GapList id=id.clone() figures=figures />
                         </section>
@@ -132,7 +142,7 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
 #[component]
 fn GapList(id: ProjectId, figures: Vec<dashboard::GapFigure>) -> impl IntoView {
     view! {
-        <ol class="dash-gaps" aria-label="The five gaps">
+        <ol class="dash-gaps" aria-label=t!("The five gaps")>
             {figures.into_iter().map(|figure| {
                 let gap = figure.gap;
                 let status = figure.status;

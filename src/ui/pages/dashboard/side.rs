@@ -5,8 +5,10 @@ use super::diagram::{detail_href, value_text};
 use crate::analysis::dashboard::{self, Gap, GapFigure, SmallFigure, TrendLine};
 use crate::analysis::scores::Score;
 use crate::analysis::Results;
+use crate::format::percent;
+use crate::i18n::tr;
 use crate::model::{Project, ProjectId};
-use crate::ui::format::number;
+use crate::ui::format::{count, number};
 use crate::ui::pages::actions::ActionsSummary;
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -22,32 +24,40 @@ pub fn Headline(id: ProjectId, figure: GapFigure, results: Results) -> impl Into
     let body = match results.overall.experience_gap_top_box {
         Some(top) => view! {
             <p class="dash-headline" data-testid="cx-headline">
-                {format!("Management {} % top box vs customers {} %", number(Some(top.management), 0), number(Some(top.customers), 0))}
+                {t!(
+                    "Management {management} % top box vs customers {customers} %",
+                    management = number(Some(top.management), 0),
+                    customers = number(Some(top.customers), 0)
+                )}
             </p>
             <p class="dash-headline-gap">
-                <span class="dash-big"><span data-testid="gap-value-experience">{value_text(&figure)}</span>" pp"</span>
+                <span class="dash-big"><span data-testid="gap-value-experience">{value_text(&figure)}</span>" "{t!("pp")}</span>
                 <span class=format!("dash-status dash-status-{}", status.class())>
                     <span aria-hidden="true">{status.icon()}" "</span>{status.word()}
                 </span>
             </p>
             <p class="hint">
-                "Share of answers in the top box of the scale: what management thinks it delivers (S) against what customers experience (P). "
-                "Bain found 80 % of executives believe they deliver a superior experience; 8 % of their customers agree."
+                {t!("Share of answers in the top box of the scale: what management thinks it delivers (S) against what customers experience (P).")}" "
+                {t!(
+                    "Bain found {executives} of executives believe they deliver a superior experience; {customers} of their customers agree.",
+                    executives = percent(Some(80.0), 0),
+                    customers = percent(Some(8.0), 0)
+                )}
             </p>
         }
         .into_any(),
         None => view! {
-            <p class="dash-headline" data-testid="cx-headline">"Not measured yet"</p>
+            <p class="dash-headline" data-testid="cx-headline">{t!("Not measured yet")}</p>
             <p class="dash-headline-gap"><span class="dash-big" data-testid="gap-value-experience">"–"</span></p>
-            <p class="hint">{figure.basis.clone()}" Add management's view on the Data page."</p>
+            <p class="hint">{figure.basis.clone()}" "{t!("Add management's view on the Data page.")}</p>
         }
         .into_any(),
     };
     view! {
         <section class="card dash-card dash-cx" aria-labelledby="dash-cx-heading" data-testid="dashboard-cx">
-            <h2 id="dash-cx-heading">"Management vs customers"</h2>
+            <h2 id="dash-cx-heading">{t!("Management vs customers")}</h2>
             {body}
-            <a href=detail_href(&id, Gap::Experience) data-testid="gap-link-experience">"Experience gap per item"</a>
+            <a href=detail_href(&id, Gap::Experience) data-testid="gap-link-experience">{t!("Experience gap per item")}</a>
         </section>
     }
 }
@@ -55,46 +65,29 @@ pub fn Headline(id: ProjectId, figure: GapFigure, results: Results) -> impl Into
 /// NPS, CSAT and CES tiles with n.
 #[component]
 pub fn Scores(results: Results) -> impl IntoView {
-    let tile =
-        |name: &'static str, testid: &'static str, score: Option<Score>, unit: &'static str, help: &'static str| {
-            let (figure, n) = match score {
-                Some(s) => (
-                    format!(
-                        "{}{unit}",
-                        number(
-                            Some(s.value),
-                            if unit.is_empty() {
-                                if name == "CES" {
-                                    2
-                                } else {
-                                    0
-                                }
-                            } else {
-                                0
-                            }
-                        )
-                    ),
-                    format!("n = {}", s.n),
-                ),
-                None => ("–".to_owned(), "no answers".to_owned()),
-            };
-            view! {
-                <div class="tile" data-testid=testid>
-                    <h3>{name}</h3>
-                    <p class="tile-figure">{figure}</p>
-                    <p class="muted">{n}</p>
-                    <p class="hint">{help}</p>
-                </div>
-            }
+    // `show` writes the score: NPS in whole points, CSAT in %, CES with two decimals.
+    let tile = |name: &'static str, testid: &'static str, score: Option<Score>, show: fn(f64) -> String, help: &'static str| {
+        let (figure, n) = match score {
+            Some(s) => (show(s.value), format!("n = {}", count(s.n))),
+            None => ("–".to_owned(), t!("no answers").to_owned()),
         };
+        view! {
+            <div class="tile" data-testid=testid>
+                <h3>{name}</h3>
+                <p class="tile-figure">{figure}</p>
+                <p class="muted">{n}</p>
+                <p class="hint">{help}</p>
+            </div>
+        }
+    };
     let overall = &results.overall;
     view! {
         <section class="dash-scores" aria-labelledby="dash-scores-heading">
-            <h2 id="dash-scores-heading">"Customer scores"</h2>
+            <h2 id="dash-scores-heading">{t!("Customer scores")}</h2>
             <div class="tiles dash-tiles">
-                {tile("NPS", "dash-nps", overall.nps, "", "Promoters (9–10) minus detractors (0–6), in points.")}
-                {tile("CSAT", "dash-csat", overall.csat, " %", "Share answering 4 or 5 of 5.")}
-                {tile("CES", "dash-ces", overall.ces, "", "Mean effort, 1 (easy) to 7 (hard).")}
+                {tile("NPS", "dash-nps", overall.nps, |v| number(Some(v), 0), t!("Promoters (9–10) minus detractors (0–6), in points."))}
+                {tile("CSAT", "dash-csat", overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."))}
+                {tile("CES", "dash-ces", overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."))}
             </div>
         </section>
     }
@@ -108,7 +101,7 @@ pub fn Priorities(id: ProjectId, project: Project, results: Results) -> impl Int
     let body = if top.is_empty() {
         view! {
             <p class="muted" data-testid="dash-no-priorities">
-                "No item shows a clear shortfall in this view (a finding needs at least 10 answers and a Holm-adjusted p below 0.05)."
+                {t!("No item shows a clear shortfall in this view (a finding needs at least 10 answers and a Holm-adjusted p below 0.05).")}
             </p>
         }
         .into_any()
@@ -119,12 +112,12 @@ pub fn Priorities(id: ProjectId, project: Project, results: Results) -> impl Int
                     <li class="dash-priority" data-testid="dash-priority" data-code=p.code.clone()>
                         <h3><span class="code">{p.code.clone()}</span>" "{item_text(&project, &p.code)}</h3>
                         <p>
-                            {format!("Customers rate it {} below what they expect.", number(Some(-p.gap), 2))}
+                            {t!("Customers rate it {gap} below what they expect.", gap = number(Some(-p.gap), 2))}
                             " "<span class="tag">{p.explained_by.name()}</span>
                         </p>
                         <p class="muted">{p.explained_by.cause()}</p>
-                        <ul class="dash-strategies" aria-label="What closes this gap">
-                            {p.explained_by.strategies().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
+                        <ul class="dash-strategies" aria-label=t!("What closes this gap")>
+                            {p.explained_by.strategies().iter().map(|s| view! { <li>{tr(s)}</li> }).collect_view()}
                         </ul>
                     </li>
                 }).collect_view()}
@@ -134,11 +127,11 @@ pub fn Priorities(id: ProjectId, project: Project, results: Results) -> impl Int
     };
     view! {
         <section class="card dash-card" aria-labelledby="dash-priorities-heading">
-            <h2 id="dash-priorities-heading">"Fix first"</h2>
-            <p class="hint">"Shortfalls customers feel, ranked by how much they matter to customers times how far short they fall."</p>
+            <h2 id="dash-priorities-heading">{t!("Fix first")}</h2>
+            <p class="hint">{t!("Shortfalls customers feel, ranked by how much they matter to customers times how far short they fall.")}</p>
             {body}
             {(more > 0).then(|| view! {
-                <p><a href=Route::Analysis(id, None).href()>{format!("{more} more on the Analysis page")}</a></p>
+                <p><a href=Route::Analysis(id, None).href()>{t!("{n} more on the Analysis page", n = count(more))}</a></p>
             })}
         </section>
     }
@@ -165,33 +158,38 @@ pub fn Trends(project: Project, results: Results) -> impl IntoView {
     if summary.waves < 2 {
         return view! {
             <section class="card dash-card" aria-labelledby="dash-trends-heading" data-testid="dash-trends">
-                <h2 id="dash-trends-heading">"Over the waves"</h2>
-                <p class="muted">"Trends need at least two waves. Measure again and the direction shows here."</p>
+                <h2 id="dash-trends-heading">{t!("Over the waves")}</h2>
+                <p class="muted">{t!("Trends need at least two waves. Measure again and the direction shows here.")}</p>
             </section>
         }
         .into_any();
     }
     let overall = summary.overall.as_ref().map(|c| {
-        let direction = if c.difference > 0.0 {
-            "narrowed"
+        let (from, from_wave) = (number(c.from.1, 2), &c.from.0);
+        let (to, to_wave) = (number(c.to.1, 2), &c.to.0);
+        let change = format!("{}{}", if c.difference > 0.0 { "+" } else { "" }, number(Some(c.difference), 2));
+        let moved = if c.difference > 0.0 {
+            t!(
+                "Overall, the perception gap narrowed from {from} in {from_wave} to {to} in {to_wave} ({change}).",
+                from = from, from_wave = from_wave, to = to, to_wave = to_wave, change = change
+            )
         } else if c.difference < 0.0 {
-            "widened"
+            t!(
+                "Overall, the perception gap widened from {from} in {from_wave} to {to} in {to_wave} ({change}).",
+                from = from, from_wave = from_wave, to = to, to_wave = to_wave, change = change
+            )
         } else {
-            "did not move"
+            t!(
+                "Overall, the perception gap did not move from {from} in {from_wave} to {to} in {to_wave} ({change}).",
+                from = from, from_wave = from_wave, to = to, to_wave = to_wave, change = change
+            )
         };
-        format!(
-            "Overall, the perception gap {direction} from {} in {} to {} in {} ({}{}).",
-            number(c.from.1, 2),
-            c.from.0,
-            number(c.to.1, 2),
-            c.to.0,
-            if c.difference > 0.0 { "+" } else { "" },
-            number(Some(c.difference), 2)
-        ) + if c.significant {
-            " The change is significant (Welch's t-test, p < 0.05)."
+        let significance = if c.significant {
+            t!("The change is significant (Welch's t-test, p < {alpha}).", alpha = number(Some(0.05), 2))
         } else {
-            " The change is not significant."
-        }
+            t!("The change is not significant.").to_owned()
+        };
+        format!("{moved} {significance}")
     });
     let list = |lines: &[TrendLine], testid: &'static str, none: &'static str| {
         if lines.is_empty() {
@@ -203,27 +201,27 @@ pub fn Trends(project: Project, results: Results) -> impl IntoView {
                 {lines.iter().take(LINES_SHOWN).map(|l| trend_line(&project, l)).collect_view()}
             </ul>
             {(more > 0).then(|| view! {
-                <p class="muted">{format!("and {more} more in the trends on the Analysis page.")}</p>
+                <p class="muted">{t!("and {n} more in the trends on the Analysis page.", n = count(more))}</p>
             })}
         }
         .into_any()
     };
     view! {
         <section class="card dash-card" aria-labelledby="dash-trends-heading" data-testid="dash-trends">
-            <h2 id="dash-trends-heading">"Over the waves"</h2>
-            <h3>"Trends: short in two or more waves in a row"</h3>
-            {list(&summary.trends, "dash-trend-items", "None: no shortfall repeats from one wave to the next.")}
-            <h3>"Events: short in a single wave"</h3>
-            {list(&summary.events, "dash-event-items", "None.")}
+            <h2 id="dash-trends-heading">{t!("Over the waves")}</h2>
+            <h3>{t!("Trends: short in two or more waves in a row")}</h3>
+            {list(&summary.trends, "dash-trend-items", t!("None: no shortfall repeats from one wave to the next."))}
+            <h3>{t!("Events: short in a single wave")}</h3>
+            {list(&summary.events, "dash-event-items", t!("None."))}
             {overall.map(|text| view! { <p data-testid="dash-overall-change">{text}</p> })}
-            <p class="hint">"Gaps are perception minus expectation (P − E) per wave; all waves are shown whatever wave is selected."</p>
+            <p class="hint">{t!("Gaps are perception minus expectation (P − E) per wave; all waves are shown whatever wave is selected.")}</p>
         </section>
     }
     .into_any()
 }
 
 fn figures_text(figures: &[SmallFigure]) -> String {
-    figures.iter().map(|f| format!("{} (n = {})", f.label, f.n)).collect::<Vec<_>>().join(", ")
+    figures.iter().map(|f| format!("{} (n = {})", f.label, count(f.n))).collect::<Vec<_>>().join(", ")
 }
 
 /// Which figures rest on few answers.
@@ -231,20 +229,20 @@ fn figures_text(figures: &[SmallFigure]) -> String {
 pub fn Warnings(project: Project, results: Results) -> impl IntoView {
     let warnings = dashboard::sample_warnings(&project, &results);
     let body = if results.items.is_empty() {
-        view! { <p class="muted">"No answers in this view yet."</p> }.into_any()
+        view! { <p class="muted">{t!("No answers in this view yet.")}</p> }.into_any()
     } else if warnings.is_empty() {
-        view! { <p data-testid="dash-no-warnings">"Every figure here rests on at least 30 answers."</p> }.into_any()
+        view! { <p data-testid="dash-no-warnings">{t!("Every figure here rests on at least 30 answers.")}</p> }.into_any()
     } else {
         view! {
             {(!warnings.too_few.is_empty()).then(|| view! {
                 <p data-testid="dash-too-few">
-                    <strong><span aria-hidden="true">"… "</span>"Too few answers (n < 10), never a finding: "</strong>
+                    <strong><span aria-hidden="true">"… "</span>{t!("Too few answers (n < 10), never a finding:")}" "</strong>
                     {figures_text(&warnings.too_few)}"."
                 </p>
             })}
             {(!warnings.indicative.is_empty()).then(|| view! {
                 <p data-testid="dash-indicative">
-                    <strong><span aria-hidden="true">"◐ "</span>"Indicative only (n < 30): "</strong>
+                    <strong><span aria-hidden="true">"◐ "</span>{t!("Indicative only (n < 30):")}" "</strong>
                     {figures_text(&warnings.indicative)}"."
                 </p>
             })}
@@ -253,7 +251,7 @@ pub fn Warnings(project: Project, results: Results) -> impl IntoView {
     };
     view! {
         <section class="card dash-card dash-warnings" aria-labelledby="dash-warnings-heading" data-testid="dash-warnings">
-            <h2 id="dash-warnings-heading">"How sure these figures are"</h2>
+            <h2 id="dash-warnings-heading">{t!("How sure these figures are")}</h2>
             {body}
         </section>
     }
@@ -265,11 +263,11 @@ pub fn Warnings(project: Project, results: Results) -> impl IntoView {
 pub fn Actions(id: ProjectId, project: Project) -> impl IntoView {
     view! {
         <section class="card dash-card dash-actions" aria-labelledby="dash-actions-heading" data-testid="dash-actions">
-            <h2 id="dash-actions-heading">"Actions"</h2>
+            <h2 id="dash-actions-heading">{t!("Actions")}</h2>
             <ActionsSummary project=Signal::stored(project.clone()) />
             // The summary links to the Actions page itself while there are no actions.
             {(!project.actions.is_empty()).then(|| view! {
-                <p><a href=Route::Actions(id).href()>"Root causes and actions on the Actions page"</a></p>
+                <p><a href=Route::Actions(id).href()>{t!("Root causes and actions on the Actions page")}</a></p>
             })}
         </section>
     }

@@ -3,7 +3,9 @@
 use super::{focus, save_change, save_removal, today, wave_names, ProblemList, Problems, SavedLine, WaveFilter, WaveInput};
 use crate::model::entries::{ComplaintEntry as Entry, Field, CATEGORY_MAX, COMPLAINT_TEXT_MAX};
 use crate::storage::Loaded;
+use crate::format::date as shown_date;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::format::count;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -64,7 +66,7 @@ pub fn ComplaintEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
         match save_change(state, loaded, |project| project.add_complaint(&entry)) {
             Ok(()) => {
                 problems.set(Problems::default());
-                saved.set(Some(format!("Complaint of {} added.", entry.date.trim())));
+                saved.set(Some(t!("Complaint of {date} added.", date = shown_date(entry.date.trim()))));
                 category.set(String::new());
                 text.set(String::new());
                 focus("complaint-text");
@@ -84,25 +86,25 @@ pub fn ComplaintEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
 
     view! {
         <section class="card de-section" aria-labelledby="complaint-heading" data-testid="complaint-section">
-            <h2 id="complaint-heading">"Complaints"</h2>
-            <p class="hint">"Complaints are their own channel: log them here, apart from survey answers."</p>
+            <h2 id="complaint-heading">{t!("Complaints")}</h2>
+            <p class="hint">{t!("Complaints are their own channel: log them here, apart from survey answers.")}</p>
             <form class="de-form" on:submit=submit novalidate data-testid="complaint-form">
                 <div class="field-row">
                     <label class="de-field de-field-date">
-                        <span>"Date"</span>
+                        <span>{t!("Date")}</span>
                         <input type="date" id="complaint-date" required data-testid="complaint-date"
                             aria-invalid=invalid(Field::Date) aria-describedby=PROBLEMS_ID
                             prop:value=move || date.get()
                             on:input=move |ev| date.set(event_target_value(&ev)) />
                     </label>
                     <WaveInput id="complaint-wave" testid="complaint-wave" value=wave waves=waves invalid=wave_invalid
-                        describedby=PROBLEMS_ID label="Wave (optional)" required=false />
+                        describedby=PROBLEMS_ID label=t!("Wave (optional)") required=false />
                     <label class="de-field">
-                        <span>"Touchpoint"</span>
+                        <span>{t!("Touchpoint")}</span>
                         <select id="complaint-touchpoint" data-testid="complaint-touchpoint"
                             aria-invalid=invalid(Field::Touchpoint) aria-describedby=PROBLEMS_ID
                             on:change=move |ev| touchpoint.set(event_target_value(&ev))>
-                            <option value="" selected=move || touchpoint.get().is_empty()>"None"</option>
+                            <option value="" selected=move || touchpoint.get().is_empty()>{t!("None")}</option>
                             {move || stages.get().into_iter().map(|(stage, touchpoints)| view! {
                                 <optgroup label=stage>
                                     {touchpoints.into_iter().map(|(code, name)| {
@@ -114,9 +116,9 @@ pub fn ComplaintEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                         </select>
                     </label>
                     <label class="de-field">
-                        <span>"Category (optional)"</span>
+                        <span>{t!("Category (optional)")}</span>
                         <input type="text" id="complaint-category" list="complaint-category-list" autocomplete="off"
-                            maxlength=CATEGORY_MAX.to_string() placeholder="e.g. billing" data-testid="complaint-category"
+                            maxlength=CATEGORY_MAX.to_string() placeholder=t!("e.g. billing") data-testid="complaint-category"
                             aria-invalid=invalid(Field::Category) aria-describedby=PROBLEMS_ID
                             prop:value=move || category.get()
                             on:input=move |ev| category.set(event_target_value(&ev)) />
@@ -126,7 +128,7 @@ pub fn ComplaintEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                     </label>
                 </div>
                 <label class="de-field de-field-text">
-                    <span>"What the customer said"</span>
+                    <span>{t!("What the customer said")}</span>
                     <textarea id="complaint-text" rows="3" required data-testid="complaint-text"
                         aria-invalid=invalid(Field::Text) aria-describedby="complaint-count complaint-problems"
                         prop:value=move || text.get()
@@ -134,11 +136,11 @@ pub fn ComplaintEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 </label>
                 <p id="complaint-count" data-testid="complaint-count"
                     class=move || { if length() > COMPLAINT_TEXT_MAX { "hint de-over" } else { "hint" } }>
-                    {move || format!("{} of {COMPLAINT_TEXT_MAX} characters", length())}
+                    {move || t!("{n} of {max} characters", n = count(length()), max = count(COMPLAINT_TEXT_MAX))}
                 </p>
                 <ProblemList id=PROBLEMS_ID testid="complaint-problems" problems=problems />
                 <div class="button-row">
-                    <button type="submit" class="button-primary" data-testid="complaint-add">"Add complaint"</button>
+                    <button type="submit" class="button-primary" data-testid="complaint-add">{t!("Add complaint")}</button>
                 </div>
                 <SavedLine testid="complaint-saved" saved=saved />
             </form>
@@ -209,7 +211,7 @@ fn ComplaintList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>) -> 
     });
     let remove = move |index: usize| {
         if save_removal(state, loaded, |project| project.remove_complaint(index)).is_some() {
-            state.info("The complaint was deleted.".into());
+            state.info(t!("The complaint was deleted.").into());
         }
         confirming.set(None);
         focus("complaint-list-heading");
@@ -217,26 +219,27 @@ fn ComplaintList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>) -> 
 
     view! {
         <Show when=move || { total.get() > 0 }
-            fallback=|| view! { <p class="muted" data-testid="complaint-none">"No complaints logged yet."</p> }>
+            fallback=|| view! { <p class="muted" data-testid="complaint-none">{t!("No complaints logged yet.")}</p> }>
             <div class="de-list-head">
                 <h3 id="complaint-list-heading" tabindex="-1">
-                    {move || format!("Logged complaints ({} in all), newest first", total.get())}
+                    {move || t!("Logged complaints ({n} in all), newest first", n = count(total.get()))}
                 </h3>
                 <WaveFilter testid="complaint-filter" value=filter waves=waves />
             </div>
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {
-                    return view! { <p class="muted" data-testid="complaint-none-in-wave">"No complaints in this wave."</p> }.into_any();
+                    return view! { <p class="muted" data-testid="complaint-none-in-wave">{t!("No complaints in this wave.")}</p> }.into_any();
                 }
                 view! {
                     <ul class="de-list" aria-labelledby="complaint-list-heading" data-testid="complaint-list">
                         {rows.into_iter().map(|row| {
                             let index = row.index;
                             let delete_button = NodeRef::<leptos::html::Button>::new();
+                            let date = shown_date(&row.date);
                             let meta = [
-                                Some(row.date.clone()),
-                                Some(row.wave.clone().unwrap_or_else(|| "no wave".into())),
+                                Some(date.clone()),
+                                Some(row.wave.clone().unwrap_or_else(|| t!("no wave").into())),
                                 row.touchpoint.clone(),
                                 (!row.category.is_empty()).then(|| row.category.clone()),
                             ]
@@ -246,7 +249,11 @@ fn ComplaintList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>) -> 
                             .join(" · ");
                             let short: String = row.text.chars().take(60).collect();
                             let ellipsis = if row.text.chars().count() > 60 { "…" } else { "" };
-                            let question = format!("Delete the complaint of {} (\u{201c}{short}{ellipsis}\u{201d})? This cannot be undone.", row.date);
+                            let question = t!(
+                                "Delete the complaint of {date} (\u{201c}{text}\u{201d})? This cannot be undone.",
+                                date = date,
+                                text = format!("{short}{ellipsis}")
+                            );
                             view! {
                                 <li class="de-row complaint-row" data-testid="complaint-row">
                                     <div class="de-summary">
@@ -255,10 +262,10 @@ fn ComplaintList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>) -> 
                                     </div>
                                     <button type="button" class="button-danger-quiet" data-testid="complaint-delete" node_ref=delete_button
                                         on:click=move |_| confirming.set(Some(index))>
-                                        "Delete"<span class="visually-hidden">{format!(" the complaint of {}", row.date)}</span>
+                                        {t!("Delete")}<span class="visually-hidden">" "{t!("the complaint of {date}", date = date)}</span>
                                     </button>
                                     <Show when=move || confirming.get() == Some(index)>
-                                        <Confirm question=question.clone() confirm_label="Delete complaint"
+                                        <Confirm question=question.clone() confirm_label=t!("Delete complaint")
                                             on_confirm=Callback::new(move |()| remove(index))
                                             on_cancel=Callback::new(move |()| {
                                                 confirming.set(None);

@@ -6,6 +6,7 @@ use crate::model::entries::{Field, ManagementEntry as Entry, MANAGER_ID_MAX};
 use crate::model::{ItemCode, Scale};
 use crate::storage::Loaded;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::format::{count, plural};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -34,7 +35,7 @@ impl FormShape {
             .map(|i| (i.code.clone(), i.text.clone()))
             .collect();
         if !other.is_empty() {
-            groups.push(("Other".into(), other));
+            groups.push((t!("Other").into(), other));
         }
         groups.retain(|(_, items)| !items.is_empty());
         FormShape { scale: project.scale, perception_only: project.perception_only, groups }
@@ -47,12 +48,12 @@ pub fn ManagementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
     let shape = Memo::new(move |_| loaded.with(|l| l.as_ref().map(|l| FormShape::of(&l.project))));
     view! {
         <section class="card de-section" aria-labelledby="mgmt-heading" data-testid="management-section">
-            <h2 id="mgmt-heading">"Management view"</h2>
+            <h2 id="mgmt-heading">{t!("Management view")}</h2>
             {move || shape.get().map(|shape| {
                 if shape.groups.is_empty() {
                     view! {
                         <p class="empty" data-testid="mgmt-no-items">
-                            "This project has no items yet, so there is nothing for management to rate."
+                            {t!("This project has no items yet, so there is nothing for management to rate.")}
                         </p>
                     }.into_any()
                 } else {
@@ -75,7 +76,7 @@ struct ItemFields {
 fn ManagementForm(shape: FormShape, loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = RwSignal::new(String::new());
-    let wave = super::wave_field(loaded, "Wave 1");
+    let wave = super::wave_field(loaded, t!("Wave 1"));
     let editing = RwSignal::new(None::<String>);
     let problems = RwSignal::new(Problems::default());
     let saved = RwSignal::new(None::<String>);
@@ -115,12 +116,23 @@ fn ManagementForm(shape: FormShape, loaded: RwSignal<Option<Loaded>>) -> impl In
             Ok(stored) => {
                 let answered = entry.answers.iter().filter(|(_, m, s)| !m.trim().is_empty() || !s.trim().is_empty()).count();
                 problems.set(Problems::default());
-                saved.set(Some(format!(
-                    "{} the view of \u{201c}{stored}\u{201d} for {}: {answered} item{} answered.",
-                    if was_editing.is_some() { "Updated" } else { "Saved" },
-                    entry.wave.trim(),
-                    if answered == 1 { "" } else { "s" }
-                )));
+                let wave = entry.wave.trim();
+                saved.set(Some(match (was_editing.is_some(), answered) {
+                    (false, 1) => t!("Saved the view of \u{201c}{who}\u{201d} for {wave}: 1 item answered.", who = stored, wave = wave),
+                    (false, n) => t!(
+                        "Saved the view of \u{201c}{who}\u{201d} for {wave}: {n} items answered.",
+                        who = stored,
+                        wave = wave,
+                        n = count(n)
+                    ),
+                    (true, 1) => t!("Updated the view of \u{201c}{who}\u{201d} for {wave}: 1 item answered.", who = stored, wave = wave),
+                    (true, n) => t!(
+                        "Updated the view of \u{201c}{who}\u{201d} for {wave}: {n} items answered.",
+                        who = stored,
+                        wave = wave,
+                        n = count(n)
+                    ),
+                }));
                 clear();
                 focus("mgmt-id");
             }
@@ -160,7 +172,7 @@ fn ManagementForm(shape: FormShape, loaded: RwSignal<Option<Loaded>>) -> impl In
             if editing.get_untracked().as_deref() == Some(respondent.as_str()) {
                 clear();
             }
-            state.info(format!("The management view of \u{201c}{respondent}\u{201d} was deleted."));
+            state.info(t!("The management view of \u{201c}{who}\u{201d} was deleted.", who = respondent));
         }
         confirming.set(None);
         focus("mgmt-list-heading");
@@ -170,29 +182,31 @@ fn ManagementForm(shape: FormShape, loaded: RwSignal<Option<Loaded>>) -> impl In
     let wave_invalid = Signal::derive(move || problems.with(|p| p.names(&Field::Wave)));
     let perception_note = shape.perception_only.then(|| view! {
         <p class="hint" data-testid="mgmt-perception-only">
-            "This project's customer survey asks perception only, so customers give no expectation to compare "
-            "M with. S is compared with what customers perceive; M is kept as management's own estimate."
+            {t!("This project's customer survey asks perception only, so customers give no expectation to compare \
+                 M with. S is compared with what customers perceive; M is kept as management's own estimate.")}
         </p>
     });
 
     view! {
         <p class="hint">
-            "Enter one manager's answers for a wave. For each item: "
-            <strong>"M"</strong>" = what management believes customers expect, "
-            <strong>"S"</strong>" = how well management believes the business delivers, on the scale "
-            {scale.to_string()}". Leave a field blank if there is no answer; 5,5 and 5.5 both work."
+            {t!(
+                "Enter one manager's answers for a wave. For each item: M = what management believes customers expect, \
+                 S = how well management believes the business delivers, on the scale {scale}. Leave a field blank if \
+                 there is no answer; 5,5 and 5.5 both work.",
+                scale = scale
+            )}
         </p>
         {perception_note}
         <ManagementList loaded=loaded confirming=confirming editing=editing
             on_edit=Callback::new(edit) on_remove=Callback::new(remove) />
-        <h3 id="mgmt-form-heading">{move || if editing.get().is_some() { "Edit a manager's view" } else { "Add a manager's view" }}</h3>
+        <h3 id="mgmt-form-heading">{move || if editing.get().is_some() { t!("Edit a manager's view") } else { t!("Add a manager's view") }}</h3>
         <form class="de-form" on:submit=submit novalidate data-testid="mgmt-form" aria-labelledby="mgmt-form-heading" aria-describedby="mgmt-editing">
             <p id="mgmt-editing" class="de-editing" data-testid="mgmt-editing">
-                {move || editing.get().map(|who| format!("Editing the view of \u{201c}{who}\u{201d}. Save to replace it, or cancel."))}
+                {move || editing.get().map(|who| t!("Editing the view of \u{201c}{who}\u{201d}. Save to replace it, or cancel.", who = who))}
             </p>
             <div class="field-row">
                 <label class="de-field">
-                    <span>"Manager (id or name)"</span>
+                    <span>{t!("Manager (id or name)")}</span>
                     <input type="text" id="mgmt-id" maxlength=MANAGER_ID_MAX.to_string() autocomplete="off" required
                         data-testid="mgmt-id"
                         aria-invalid=move || id_invalid.get().then_some("true")
@@ -206,7 +220,7 @@ fn ManagementForm(shape: FormShape, loaded: RwSignal<Option<Loaded>>) -> impl In
                 <fieldset class="ms-group">
                     <legend>{dimension}</legend>
                     <div class="ms-head" aria-hidden="true">
-                        <span>"Item"</span><span>"M · customers expect"</span><span>"S · we deliver"</span>
+                        <span>{t!("Item")}</span><span>{t!("M · customers expect")}</span><span>{t!("S · we deliver")}</span>
                     </div>
                     {items.into_iter().map(|(code, text)| {
                         let item = fields.with_value(|f| f.iter().find(|f| f.code == code).cloned());
@@ -217,14 +231,14 @@ fn ManagementForm(shape: FormShape, loaded: RwSignal<Option<Loaded>>) -> impl In
             <ProblemList id=PROBLEMS_ID testid="mgmt-problems" problems=problems />
             <div class="button-row">
                 <button type="submit" class="button-primary" data-testid="mgmt-save">
-                    {move || if editing.get().is_some() { "Save changes" } else { "Save manager's view" }}
+                    {move || if editing.get().is_some() { t!("Save changes") } else { t!("Save manager's view") }}
                 </button>
                 <Show when=move || editing.get().is_some()>
                     <button type="button" data-testid="mgmt-cancel-edit" on:click=move |_| {
                         clear();
                         problems.set(Problems::default());
                         focus("mgmt-id");
-                    }>"Cancel editing"</button>
+                    }>{t!("Cancel editing")}</button>
                 </Show>
             </div>
             <SavedLine testid="mgmt-saved" saved=saved />
@@ -261,7 +275,7 @@ fn ItemRow(code: ItemCode, text: String, fields: ItemFields, scale: Scale, probl
                 <span class="code">{code.to_string()}</span>" "{text.clone()}
             </p>
             <label class="ms-field">
-                <span class="ms-label">"M"<span class="ms-word" aria-hidden="true">" expect"</span><span class="visually-hidden">{format!(" (what customers expect, {range}) for {code}: {text}")}</span></span>
+                <span class="ms-label">"M"<span class="ms-word" aria-hidden="true">" "{t!("expect")}</span><span class="visually-hidden">" "{t!("(what customers expect, {range}) for {code}: {text}", range = range, code = code, text = text)}</span></span>
                 <input type="text" inputmode="decimal" autocomplete="off" maxlength="10" id=m_id
                     data-testid="mgmt-m" placeholder=range.clone()
                     aria-invalid=m_invalid aria-describedby=PROBLEMS_ID
@@ -269,7 +283,7 @@ fn ItemRow(code: ItemCode, text: String, fields: ItemFields, scale: Scale, probl
                     on:input=move |ev| m.set(event_target_value(&ev)) />
             </label>
             <label class="ms-field">
-                <span class="ms-label">"S"<span class="ms-word" aria-hidden="true">" deliver"</span><span class="visually-hidden">{format!(" (how well we deliver, {range}) for {code}: {text}")}</span></span>
+                <span class="ms-label">"S"<span class="ms-word" aria-hidden="true">" "{t!("deliver")}</span><span class="visually-hidden">" "{t!("(how well we deliver, {range}) for {code}: {text}", range = range, code = code, text = text)}</span></span>
                 <input type="text" inputmode="decimal" autocomplete="off" maxlength="10" id=s_id
                     data-testid="mgmt-s" placeholder=range.clone()
                     aria-invalid=s_invalid aria-describedby=PROBLEMS_ID
@@ -311,18 +325,20 @@ fn ManagementList(
     });
     let items = Memo::new(move |_| loaded.with(|l| l.as_ref().map_or(0, |l| l.project.items.len())));
     view! {
-        <h3 id="mgmt-list-heading" tabindex="-1">"Stored management views"</h3>
+        <h3 id="mgmt-list-heading" tabindex="-1">{t!("Stored management views")}</h3>
         <Show when=move || !rows.with(Vec::is_empty)
-            fallback=|| view! { <p class="muted" data-testid="mgmt-none">"No management views yet: add the first one below."</p> }>
+            fallback=|| view! { <p class="muted" data-testid="mgmt-none">{t!("No management views yet: add the first one below.")}</p> }>
             <ul class="de-list" aria-labelledby="mgmt-list-heading" data-testid="management-list">
                 <For each=move || rows.get() key=|row| row.clone() children=move |row| {
                     let Row { id, wave, answered } = row;
                     let (edit_id, delete_id, confirm_id, current, remove_id) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-                    let question = format!(
-                        "Delete the management view of \u{201c}{id}\u{201d} ({}, {answered} items)? This cannot be undone.",
-                        if wave.is_empty() { "no wave" } else { wave.as_str() }
+                    let wave_text = if wave.is_empty() { t!("no wave").to_owned() } else { wave.clone() };
+                    let question = t!(
+                        "Delete the management view of \u{201c}{who}\u{201d} ({wave}, {items})? This cannot be undone.",
+                        who = id,
+                        wave = wave_text,
+                        items = plural(answered, t!("1 item"), t!("{n} items"))
                     );
-                    let wave_text = if wave.is_empty() { "no wave".to_owned() } else { wave.clone() };
                     let delete_button = NodeRef::<leptos::html::Button>::new();
                     view! {
                         <li data-testid="management-row" data-id=id.clone()
@@ -330,21 +346,26 @@ fn ManagementList(
                             <div class="de-summary">
                                 <span class="de-title" data-testid="mgmt-row-id">{id.clone()}</span>
                                 <span class="muted" data-testid="mgmt-row-meta">
-                                    {format!("{wave_text} · {answered} of {} items answered", items.get_untracked())}
+                                    {t!(
+                                        "{wave} · {n} of {total} items answered",
+                                        wave = wave_text,
+                                        n = count(answered),
+                                        total = count(items.get_untracked())
+                                    )}
                                 </span>
                             </div>
                             <div class="button-row">
                                 <button type="button" data-testid="mgmt-edit"
                                     on:click=move |_| on_edit.run(edit_id.clone())>
-                                    "Edit"<span class="visually-hidden">{format!(" {id}")}</span>
+                                    {t!("Edit")}<span class="visually-hidden">{format!(" {id}")}</span>
                                 </button>
                                 <button type="button" class="button-danger-quiet" data-testid="mgmt-delete" node_ref=delete_button
                                     on:click=move |_| confirming.set(Some(delete_id.clone()))>
-                                    "Delete"<span class="visually-hidden">{format!(" {id}")}</span>
+                                    {t!("Delete")}<span class="visually-hidden">{format!(" {id}")}</span>
                                 </button>
                             </div>
                             <Show when=move || confirming.get().as_deref() == Some(confirm_id.as_str())>
-                                <Confirm question=question.clone() confirm_label="Delete view"
+                                <Confirm question=question.clone() confirm_label=t!("Delete view")
                                     on_confirm={ let id = remove_id.clone(); Callback::new(move |()| on_remove.run(id.clone())) }
                                     on_cancel=Callback::new(move |()| {
                                         confirming.set(None);

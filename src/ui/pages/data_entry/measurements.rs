@@ -1,10 +1,11 @@
 //! Delivery measurements: measured values of the standards' KPIs per wave (gap 3).
 
-use super::{focus, plain_number, save_change, save_removal, wave_names, ProblemList, Problems, SavedLine, WaveFilter, WaveInput};
+use super::{focus, save_change, save_removal, wave_names, ProblemList, Problems, SavedLine, WaveFilter, WaveInput};
 use crate::model::entries::{Field, MeasurementEntry as Entry};
 use crate::model::Kpi;
 use crate::storage::Loaded;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::format::{count, plain};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ impl Measurable {
     /// "≤ 20 s".
     fn target(&self) -> String {
         let unit = self.kpi.unit.trim();
-        let value = plain_number(self.kpi.target);
+        let value = plain(self.kpi.target);
         if unit.is_empty() {
             format!("{} {value}", self.kpi.direction.as_str())
         } else {
@@ -35,16 +36,19 @@ impl Measurable {
     fn with_unit(&self, value: f64) -> String {
         let unit = self.kpi.unit.trim();
         if unit.is_empty() {
-            plain_number(value)
+            plain(value)
         } else {
-            format!("{} {unit}", plain_number(value))
+            format!("{} {unit}", plain(value))
         }
     }
 
     /// Whether `value` meets the target, in words.
     fn verdict(&self, value: f64) -> String {
-        let met = if self.kpi.is_met(value) { "meets" } else { "misses" };
-        format!("{met} the target {}", self.target())
+        if self.kpi.is_met(value) {
+            t!("meets the target {target}", target = self.target())
+        } else {
+            t!("misses the target {target}", target = self.target())
+        }
     }
 }
 
@@ -66,7 +70,7 @@ pub fn MeasurementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
     });
     let setup_href = move || loaded.with(|l| l.as_ref().map(|l| Route::Items(l.project.id.clone()).href()).unwrap_or_default());
     let standard = RwSignal::new(String::new());
-    let wave = super::wave_field(loaded, "Wave 1");
+    let wave = super::wave_field(loaded, t!("Wave 1"));
     let value = RwSignal::new(String::new());
     let problems = RwSignal::new(Problems::default());
     let saved = RwSignal::new(None::<String>);
@@ -89,14 +93,14 @@ pub fn MeasurementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 problems.set(Problems::default());
                 let stored = loaded.with_untracked(|l| l.as_ref().and_then(|l| l.project.measurements.last().map(|m| m.value)));
                 let text = match (measurable.with_untracked(|list| list.iter().find(|m| m.id == entry.standard).cloned()), stored) {
-                    (Some(standard), Some(number)) => format!(
-                        "Added {} for \u{201c}{}\u{201d} ({}): {}.",
-                        standard.with_unit(number),
-                        standard.text,
-                        entry.wave.trim(),
-                        standard.verdict(number)
+                    (Some(standard), Some(number)) => t!(
+                        "Added {value} for \u{201c}{standard}\u{201d} ({wave}): {verdict}.",
+                        value = standard.with_unit(number),
+                        standard = standard.text,
+                        wave = entry.wave.trim(),
+                        verdict = standard.verdict(number)
                     ),
-                    _ => "Measurement added.".to_owned(),
+                    _ => t!("Measurement added.").to_owned(),
                 };
                 saved.set(Some(text));
                 value.set(String::new());
@@ -116,23 +120,22 @@ pub fn MeasurementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
 
     view! {
         <section class="card de-section" aria-labelledby="measure-heading" data-testid="measurement-section">
-            <h2 id="measure-heading">"Delivery measurements"</h2>
+            <h2 id="measure-heading">{t!("Delivery measurements")}</h2>
             <p class="hint">
-                "Measured delivery of your own standards (e.g. answer times), per wave. "
-                "Each value is compared with the standard's KPI target."
+                {t!("Measured delivery of your own standards (e.g. answer times), per wave. \
+                     Each value is compared with the standard's KPI target.")}
             </p>
             <Show when=move || !measurable.with(Vec::is_empty)
                 fallback=move || view! {
                     <p class="empty" data-testid="no-kpi-standards">
-                        "No standard in this project has a KPI target yet, so there is nothing to measure. "
-                        "Standards and their targets are set up on the "
-                        <a href=setup_href data-testid="setup-link">"Items page"</a>"."
+                        {t!("No standard in this project has a KPI target yet, so there is nothing to measure.")}" "
+                        <a href=setup_href data-testid="setup-link">{t!("Standards and their targets are set up on the Items page.")}</a>
                     </p>
                 }>
                 <form class="de-form" on:submit=submit novalidate data-testid="measure-form">
                     <div class="field-row">
                         <label class="de-field de-field-wide">
-                            <span>"Standard"</span>
+                            <span>{t!("Standard")}</span>
                             <select id="measure-standard" data-testid="measure-standard"
                                 aria-invalid=invalid(Field::Standard) aria-describedby=PROBLEMS_ID
                                 on:change=move |ev| standard.set(event_target_value(&ev))>
@@ -149,8 +152,8 @@ pub fn MeasurementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                         <WaveInput id="measure-wave" testid="measure-wave" value=wave waves=waves invalid=wave_invalid describedby=PROBLEMS_ID />
                         <label class="de-field de-field-number">
                             <span>{move || chosen().map_or_else(
-                                || "Measured value".to_owned(),
-                                |m| if m.kpi.unit.trim().is_empty() { "Measured value".to_owned() } else { format!("Measured value ({})", m.kpi.unit.trim()) },
+                                || t!("Measured value").to_owned(),
+                                |m| if m.kpi.unit.trim().is_empty() { t!("Measured value").to_owned() } else { t!("Measured value ({unit})", unit = m.kpi.unit.trim()) },
                             )}</span>
                             <input type="text" id="measure-value" inputmode="decimal" autocomplete="off" maxlength="20" required
                                 data-testid="measure-value"
@@ -160,11 +163,11 @@ pub fn MeasurementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                         </label>
                     </div>
                     <p id="measure-target" class="hint" data-testid="measure-target">
-                        {move || chosen().map(|m| format!("Target: {}. Decimal comma is fine.", m.target()))}
+                        {move || chosen().map(|m| t!("Target: {target}. Decimal comma is fine.", target = m.target()))}
                     </p>
                     <ProblemList id=PROBLEMS_ID testid="measure-problems" problems=problems />
                     <div class="button-row">
-                        <button type="submit" class="button-primary" data-testid="measure-add">"Add measurement"</button>
+                        <button type="submit" class="button-primary" data-testid="measure-add">{t!("Add measurement")}</button>
                     </div>
                     <SavedLine testid="measure-saved" saved=saved />
                 </form>
@@ -224,7 +227,7 @@ fn MeasurementList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>, m
                         return None;
                     }
                     let standard = project.standard(id);
-                    let text = standard.map_or_else(|| format!("Standard \u{201c}{id}\u{201d} (no longer in the project)"), |s| s.text.clone());
+                    let text = standard.map_or_else(|| t!("Standard \u{201c}{id}\u{201d} (no longer in the project)", id = id), |s| s.text.clone());
                     let kpi = standard.and_then(|s| s.kpi.clone());
                     Some((id.to_owned(), text, kpi, rows))
                 })
@@ -234,7 +237,7 @@ fn MeasurementList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>, m
     let total = Memo::new(move |_| loaded.with(|l| l.as_ref().map_or(0, |l| l.project.measurements.len())));
     let remove = move |index: usize| {
         if save_removal(state, loaded, |project| project.remove_measurement(index)).is_some() {
-            state.info("The measurement was deleted.".into());
+            state.info(t!("The measurement was deleted.").into());
         }
         confirming.set(None);
         focus("measure-list-heading");
@@ -242,26 +245,26 @@ fn MeasurementList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>, m
 
     view! {
         <Show when=move || { total.get() > 0 }
-            fallback=move || (!measurable.with(Vec::is_empty)).then(|| view! { <p class="muted" data-testid="measure-none">"No measurements yet."</p> })>
+            fallback=move || (!measurable.with(Vec::is_empty)).then(|| view! { <p class="muted" data-testid="measure-none">{t!("No measurements yet.")}</p> })>
             <div class="de-list-head">
                 <h3 id="measure-list-heading" tabindex="-1">
-                    {move || format!("Stored measurements ({} in all)", total.get())}
+                    {move || t!("Stored measurements ({n} in all)", n = count(total.get()))}
                 </h3>
                 <WaveFilter testid="measure-filter" value=filter waves=waves />
             </div>
             {move || {
                 let groups = groups.get();
                 if groups.is_empty() {
-                    return view! { <p class="muted" data-testid="measure-none-in-wave">"No measurements in this wave."</p> }.into_any();
+                    return view! { <p class="muted" data-testid="measure-none-in-wave">{t!("No measurements in this wave.")}</p> }.into_any();
                 }
                 groups.into_iter().map(|(id, text, kpi, rows)| {
                     let measurable = kpi.clone().map(|kpi| Measurable { id: id.clone(), text: text.clone(), kpi });
                     let met = measurable.as_ref().map(|m| rows.iter().filter(|r| m.kpi.is_met(r.value)).count());
                     let summary = match (&measurable, met) {
-                        (Some(m), Some(met)) => format!(
-                            "Target {}: {met} of {} meet it.", m.target(), rows.len()
+                        (Some(m), Some(met)) => t!(
+                            "Target {target}: {met} of {n} meet it.", target = m.target(), met = count(met), n = count(rows.len())
                         ),
-                        _ => "This standard has no KPI target now, so the values are not judged.".to_owned(),
+                        _ => t!("This standard has no KPI target now, so the values are not judged.").to_owned(),
                     };
                     view! {
                         <div class="measure-group" data-testid="measure-group" data-standard=id.clone()>
@@ -273,9 +276,14 @@ fn MeasurementList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>, m
                                     let delete_button = NodeRef::<leptos::html::Button>::new();
                                     let (shown, verdict) = match &measurable {
                                         Some(m) => (m.with_unit(row.value), Some(m.kpi.is_met(row.value))),
-                                        None => (plain_number(row.value), None),
+                                        None => (plain(row.value), None),
                                     };
-                                    let question = format!("Delete the measurement {shown} ({}) of \u{201c}{text}\u{201d}?", row.wave);
+                                    let question = t!(
+                                        "Delete the measurement {value} ({wave}) of \u{201c}{standard}\u{201d}?",
+                                        value = shown,
+                                        wave = row.wave,
+                                        standard = text
+                                    );
                                     view! {
                                         <li class="de-row measure-row" data-testid="measurement-row" data-wave=row.wave.clone()>
                                             <span class="measure-wave">{row.wave.clone()}</span>
@@ -283,24 +291,24 @@ fn MeasurementList(loaded: RwSignal<Option<Loaded>>, waves: Memo<Vec<String>>, m
                                             {match verdict {
                                                 Some(true) => view! {
                                                     <span class="verdict verdict-met" data-testid="measure-verdict">
-                                                        <span aria-hidden="true">"✓ "</span>"meets the target"
+                                                        <span aria-hidden="true">"✓ "</span>{t!("meets the target")}
                                                     </span>
                                                 }.into_any(),
                                                 Some(false) => view! {
                                                     <span class="verdict verdict-missed" data-testid="measure-verdict">
-                                                        <span aria-hidden="true">"✗ "</span>"misses the target"
+                                                        <span aria-hidden="true">"✗ "</span>{t!("misses the target")}
                                                     </span>
                                                 }.into_any(),
                                                 None => view! {
-                                                    <span class="verdict" data-testid="measure-verdict">"no target"</span>
+                                                    <span class="verdict" data-testid="measure-verdict">{t!("no target")}</span>
                                                 }.into_any(),
                                             }}
                                             <button type="button" class="button-danger-quiet" data-testid="measure-delete" node_ref=delete_button
                                                 on:click=move |_| confirming.set(Some(index))>
-                                                "Delete"<span class="visually-hidden">{format!(" {shown} ({})", row.wave)}</span>
+                                                {t!("Delete")}<span class="visually-hidden">{format!(" {shown} ({})", row.wave)}</span>
                                             </button>
                                             <Show when=move || confirming.get() == Some(index)>
-                                                <Confirm question=question.clone() confirm_label="Delete measurement"
+                                                <Confirm question=question.clone() confirm_label=t!("Delete measurement")
                                                     on_confirm=Callback::new(move |()| remove(index))
                                                     on_cancel=Callback::new(move |()| {
                                                         confirming.set(None);

@@ -68,7 +68,7 @@ fn save_change<T>(
     change: impl FnOnce(&mut Project) -> Result<T, Vec<EntryError>>,
 ) -> Result<T, Problems> {
     let Some(current) = loaded.get_untracked() else {
-        return Err(Problems { entry: Vec::new(), storage: Some("The project is not loaded; reload the page.".into()) });
+        return Err(Problems { entry: Vec::new(), storage: Some(t!("The project is not loaded; reload the page.").into()) });
     };
     let mut project = current.project;
     let outcome = change(&mut project).map_err(Problems::invalid)?;
@@ -77,7 +77,7 @@ fn save_change<T>(
             loaded.set(Some(Loaded { project, revision }));
             Ok(outcome)
         }
-        Err(error) => Err(Problems { entry: Vec::new(), storage: Some(format!("Not saved. {error}")) }),
+        Err(error) => Err(Problems { entry: Vec::new(), storage: Some(t!("Not saved. {error}", error = error)) }),
     }
 }
 
@@ -113,7 +113,8 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
-/// A measured value or rating as a user would type it: no trailing zeros.
+/// A measured value or rating as a user would type it into a field: no trailing zeros, a
+/// decimal point (the fields read a comma too). Shown values use `ui::format::plain`.
 fn plain_number(value: f64) -> String {
     let text = format!("{value}");
     match text.strip_prefix('-') {
@@ -166,9 +167,9 @@ fn WaveInput(
     invalid: Signal<bool>,
     /// The id of the element describing problems.
     describedby: &'static str,
-    /// The visible label.
-    #[prop(default = "Wave")]
-    label: &'static str,
+    /// The visible label (default: "Wave").
+    #[prop(optional)]
+    label: Option<&'static str>,
     /// Whether the field must be filled.
     #[prop(default = true)]
     required: bool,
@@ -176,7 +177,7 @@ fn WaveInput(
     let list = format!("{id}-list");
     view! {
         <label class="de-field de-field-wave">
-            <span>{label}</span>
+            <span>{label.unwrap_or_else(|| t!("Wave"))}</span>
             <input type="text" id=id list=list.clone() maxlength="60" autocomplete="off" data-testid=testid
                 required=required
                 aria-invalid=move || invalid.get().then_some("true")
@@ -202,13 +203,13 @@ fn WaveFilter(
 ) -> impl IntoView {
     view! {
         <label class="de-filter">
-            <span>"Show"</span>
+            <span>{t!("Show")}</span>
             <select data-testid=testid
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
                     value.set((!chosen.is_empty()).then_some(chosen));
                 }>
-                <option value="" selected=move || value.get().is_none()>"All waves"</option>
+                <option value="" selected=move || value.get().is_none()>{t!("All waves")}</option>
                 {move || waves.get().into_iter().map(|w| {
                     let selected = w.clone();
                     view! { <option value=w.clone() selected=move || value.get().as_deref() == Some(selected.as_str())>{w.clone()}</option> }
@@ -236,7 +237,7 @@ fn ProblemList(
                     let item_testid = item_testid.clone();
                     view! {
                         <p class="de-problems-title">
-                            <span aria-hidden="true">"⚠ "</span>"Nothing was saved. Please check:"
+                            <span aria-hidden="true">"⚠ "</span>{t!("Nothing was saved. Please check:")}
                         </p>
                         <ul>
                             {problems.messages().into_iter()

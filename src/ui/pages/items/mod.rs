@@ -24,14 +24,20 @@ use templates::TemplatePicker;
 /// The Items page.
 #[component]
 pub fn ItemsPage(id: ProjectId) -> impl IntoView {
+    let questionnaire_href = crate::ui::route::Route::Questionnaire(id.clone()).href();
     let Workbench { editor, project, is_loaded, groups } = Workbench::open(id);
     view! {
         <section class="page setup-page items-page">
-            <h1>"Items"</h1>
+            <h1>{t!("Items")}</h1>
             <Show when=move || is_loaded.get() fallback=|| view! { <NotLoaded /> }>
                 <p class="lead">
-                    "What the survey asks, grouped in dimensions, and what the business has set itself "
-                    "(standards) and promised (marketing) for it. The analysis uses all of it."
+                    {t!("What the survey asks, grouped in dimensions, and what the business has set itself \
+                         (standards) and promised (marketing) for it. The analysis uses all of it.")}
+                </p>
+                <p class="items-questionnaire-link">
+                    <a href=questionnaire_href.clone() data-testid="items-questionnaire">
+                        {t!("Print the questionnaires, or copy them into a survey tool →")}
+                    </a>
                 </p>
                 <SurveyType editor=editor project=project />
                 <TemplatePicker editor=editor project=project />

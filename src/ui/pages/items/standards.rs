@@ -7,13 +7,14 @@ use crate::ui::pages::editor::{
 use crate::model::standards::StandardInput;
 use crate::model::{Direction, Standard};
 use crate::ui::components::confirm::Confirm;
+use crate::ui::format::{count, plain};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 fn kpi_text(standard: &Standard) -> Option<String> {
     standard.kpi.as_ref().map(|k| {
         let unit = if k.unit.is_empty() { String::new() } else { format!(" {}", k.unit) };
-        format!("{} {}{unit}", k.direction.as_str(), k.target)
+        format!("{} {}{unit}", k.direction.as_str(), plain(k.target))
     })
 }
 
@@ -25,18 +26,18 @@ pub(super) fn StandardsSection(editor: Editor, project: ProjectMemo, groups: Tou
     let add = Callback::new(move |input: StandardInput| {
         editor
             .apply(|p| p.add_standard(&input))
-            .map(|id| status.set(Some(format!("Standard {id} added: \u{201c}{}\u{201d}.", input.text.trim()))))
-            .map_err(|refused| refused.problem("Standard not added"))
+            .map(|id| status.set(Some(t!("Standard {id} added: \u{201c}{text}\u{201d}.", id = id, text = input.text.trim()))))
+            .map_err(|refused| refused.problem(t!("Standard not added")))
     });
     view! {
         <section class="card setup-section" aria-labelledby="standards-heading" data-testid="standards-section">
-            <h2 id="standards-heading" tabindex="-1">"Standards"</h2>
+            <h2 id="standards-heading" tabindex="-1">{t!("Standards")}</h2>
             <p class="hint">
-                "The service specifications the business has set itself, e.g. \u{201c}answer the phone within 20 seconds\u{201d}. "
-                "Attach each to the item or touchpoint it serves; a KPI target lets measured delivery be checked against it."
+                {t!("The service specifications the business has set itself, e.g. \u{201c}answer the phone within 20 seconds\u{201d}. \
+                     Attach each to the item or touchpoint it serves; a KPI target lets measured delivery be checked against it.")}
             </p>
             <Show when=move || standards.with(Vec::is_empty)>
-                <p class="empty" data-testid="no-standards">"No standards yet."</p>
+                <p class="empty" data-testid="no-standards">{t!("No standards yet.")}</p>
             </Show>
             <ul class="entry-list" data-testid="standard-list">
                 <For each=move || standards.get().into_iter().enumerate()
@@ -45,9 +46,9 @@ pub(super) fn StandardsSection(editor: Editor, project: ProjectMemo, groups: Tou
                         <StandardRow editor=editor project=project groups=groups standard=standard status=status />
                     } />
             </ul>
-            <h3>"Add a standard"</h3>
+            <h3>{t!("Add a standard")}</h3>
             <StandardForm project=project groups=groups initial=StandardInput::default()
-                submit_label="Add standard" testid="add-standard" on_submit=add />
+                submit_label=t!("Add standard") testid="add-standard" on_submit=add />
             <p class="setup-status" role="status" data-testid="standards-status">{move || status.get()}</p>
         </section>
     }
@@ -75,20 +76,23 @@ fn StandardRow(editor: Editor, project: ProjectMemo, groups: TouchpointGroups, s
         editor
             .apply(|p| p.edit_standard(&id.get_value(), &input))
             .map(|()| {
-                status.set(Some(format!("Standard {} saved.", id.get_value())));
+                status.set(Some(t!("Standard {id} saved.", id = id.get_value())));
                 focus_first(vec![format!("{} [data-testid=\"standard-edit\"]", row.get_value())]);
             })
-            .map_err(|refused| refused.problem("Standard not saved"))
+            .map_err(|refused| refused.problem(t!("Standard not saved")))
     });
     let delete = move || match editor.apply(|p| p.remove_standard(&id.get_value())) {
         Ok(removed) => {
-            let with = if removed == 0 { String::new() } else { format!(" with {removed} measurements") };
-            status.set(Some(format!("Standard {} deleted{with}.", id.get_value())));
+            status.set(Some(match removed {
+                0 => t!("Standard {id} deleted.", id = id.get_value()),
+                1 => t!("Standard {id} deleted with its one measurement.", id = id.get_value()),
+                n => t!("Standard {id} deleted with {n} measurements.", id = id.get_value(), n = count(n)),
+            }));
             focus_first(vec!["#standards-heading".into()]);
         }
         Err(refused) => {
             confirming.set(false);
-            problem.set(Some(refused.problem("Standard not deleted").text));
+            problem.set(Some(refused.problem(t!("Standard not deleted")).text));
         }
     };
     let ask_delete = move |_| {
@@ -101,11 +105,14 @@ fn StandardRow(editor: Editor, project: ProjectMemo, groups: TouchpointGroups, s
     let question = {
         let text = text.clone();
         move || {
-            let n = measurements();
-            format!(
-                "Delete the standard \u{201c}{text}\u{201d} and its {n} delivery measurement{}? This cannot be undone.",
-                if n == 1 { "" } else { "s" }
-            )
+            match measurements() {
+                1 => t!("Delete the standard \u{201c}{text}\u{201d} and its one delivery measurement? This cannot be undone.", text = text),
+                n => t!(
+                    "Delete the standard \u{201c}{text}\u{201d} and its {n} delivery measurements? This cannot be undone.",
+                    text = text,
+                    n = count(n)
+                ),
+            }
         }
     };
     let cancel_edit = Callback::new(move |()| {
@@ -125,28 +132,28 @@ fn StandardRow(editor: Editor, project: ProjectMemo, groups: TouchpointGroups, s
                         <div class="entry-main">
                             <p class="entry-text" data-testid="standard-text">{text.clone()}</p>
                             <ul class="entry-facts">
-                                <li><span class="fact-label">"Id "</span><span class="code">{id.get_value()}</span></li>
-                                {item.clone().map(|item| view! { <li><span class="fact-label">"Item "</span><span data-testid="standard-item">{item}</span></li> })}
-                                {touchpoint.clone().map(|t| view! { <li><span class="fact-label">"Touchpoint "</span><span data-testid="standard-touchpoint">{t}</span></li> })}
+                                <li><span class="fact-label">{t!("Id")}" "</span><span class="code">{id.get_value()}</span></li>
+                                {item.clone().map(|item| view! { <li><span class="fact-label">{t!("Item")}" "</span><span data-testid="standard-item">{item}</span></li> })}
+                                {touchpoint.clone().map(|tp| view! { <li><span class="fact-label">{t!("Touchpoint")}" "</span><span data-testid="standard-touchpoint">{tp}</span></li> })}
                                 {kpi.clone().map(|k| view! { <li><span class="fact-label">"KPI "</span><span data-testid="standard-kpi">{k}</span></li> })}
                             </ul>
                         </div>
                         <div class="button-row">
                             <button type="button" data-testid="standard-edit"
-                                aria-label=format!("Edit standard {}", id.get_value())
-                                on:click=move |_| { editing.set(true); confirming.set(false); }>"Edit"</button>
+                                aria-label=t!("Edit standard {id}", id = id.get_value())
+                                on:click=move |_| { editing.set(true); confirming.set(false); }>{t!("Edit")}</button>
                             <button type="button" class="button-danger-quiet" data-testid="standard-delete"
-                                aria-label=format!("Delete standard {}", id.get_value())
-                                on:click=ask_delete>"Delete"</button>
+                                aria-label=t!("Delete standard {id}", id = id.get_value())
+                                on:click=ask_delete>{t!("Delete")}</button>
                         </div>
                     }
                 }>
                 <StandardForm project=project groups=groups initial=initial.clone()
-                    submit_label="Save" testid="edit-standard" on_submit=save on_cancel=cancel_edit />
+                    submit_label=t!("Save") testid="edit-standard" on_submit=save on_cancel=cancel_edit />
             </Show>
             <p class="field-problem" role="alert" data-testid="standard-row-problem">{move || problem.get()}</p>
             {move || confirming.get().then(|| view! {
-                <Confirm question=question() confirm_label="Delete standard"
+                <Confirm question=question() confirm_label=t!("Delete standard")
                     on_confirm=Callback::new(move |()| delete())
                     on_cancel=Callback::new(move |()| {
                         confirming.set(false);
@@ -194,23 +201,23 @@ fn StandardForm(
     view! {
         <form class="entry-form standard-form" data-testid=testid on:submit=submit>
             <label class="wide">
-                <span>"Standard"</span>
+                <span>{t!("Standard")}</span>
                 <input type="text" maxlength="200" autocomplete="off" node_ref=text_ref
-                    placeholder="e.g. Answer the phone within 20 seconds" data-testid="standard-text-input"
+                    placeholder=t!("e.g. Answer the phone within 20 seconds") data-testid="standard-text-input"
                     aria-describedby=described.clone() aria-invalid=invalid(problem, "standard text")
                     prop:value=move || draft.with(|d| d.text.clone())
                     on:input=move |ev| draft.update(|d| d.text = event_target_value(&ev)) />
             </label>
             <label>
-                <span>"Item"</span>
+                <span>{t!("Item")}</span>
                 <select data-testid="standard-item-select" aria-invalid=invalid(problem, "item")
                     aria-describedby=described.clone()
                     on:change=move |ev| draft.update(|d| d.item = option_value(event_target_value(&ev)))>
-                    {item_options(project, "(none)", move || draft.with(|d| d.item.clone()))}
+                    {item_options(project, t!("(none)"), move || draft.with(|d| d.item.clone()))}
                 </select>
             </label>
             <label>
-                <span>"Touchpoint"</span>
+                <span>{t!("Touchpoint")}</span>
                 <select data-testid="standard-touchpoint-select" aria-invalid=invalid(problem, "touchpoint")
                     aria-describedby=described.clone()
                     on:change=move |ev| draft.update(|d| d.touchpoint = option_value(event_target_value(&ev)))>
@@ -218,9 +225,9 @@ fn StandardForm(
                 </select>
             </label>
             <fieldset class="kpi">
-                <legend>"KPI target (optional)"</legend>
+                <legend>{t!("KPI target (optional)")}</legend>
                 <label>
-                    <span>"Met when the value is"</span>
+                    <span>{t!("Met when the value is")}</span>
                     <select data-testid="standard-kpi-direction"
                         on:change=move |ev| {
                             let direction = if event_target_value(&ev) == Direction::AtLeast.as_str() { Direction::AtLeast } else { Direction::AtMost };
@@ -234,17 +241,17 @@ fn StandardForm(
                     </select>
                 </label>
                 <label>
-                    <span>"Target"</span>
+                    <span>{t!("Target")}</span>
                     <input type="text" inputmode="decimal" maxlength="30" autocomplete="off" class="number-input"
-                        placeholder="e.g. 20" data-testid="standard-kpi-target"
+                        placeholder=t!("e.g. 20") data-testid="standard-kpi-target"
                         aria-describedby=described.clone() aria-invalid=invalid(problem, "KPI target")
                         prop:value=move || draft.with(|d| d.kpi_target.clone())
                         on:input=move |ev| draft.update(|d| d.kpi_target = event_target_value(&ev)) />
                 </label>
                 <label>
-                    <span>"Unit"</span>
+                    <span>{t!("Unit")}</span>
                     <input type="text" maxlength="20" autocomplete="off" class="unit-input"
-                        placeholder="e.g. s, %, days" data-testid="standard-kpi-unit"
+                        placeholder=t!("e.g. s, %, days") data-testid="standard-kpi-unit"
                         aria-describedby=described aria-invalid=invalid(problem, "KPI unit")
                         prop:value=move || draft.with(|d| d.kpi_unit.clone())
                         on:input=move |ev| draft.update(|d| d.kpi_unit = event_target_value(&ev)) />
@@ -253,7 +260,7 @@ fn StandardForm(
             <div class="button-row">
                 <button type="submit" class="button-primary" data-testid="standard-save">{submit_label}</button>
                 {on_cancel.map(|cancel| view! {
-                    <button type="button" data-testid="standard-cancel" on:click=move |_| cancel.run(())>"Cancel"</button>
+                    <button type="button" data-testid="standard-cancel" on:click=move |_| cancel.run(())>{t!("Cancel")}</button>
                 })}
             </div>
             <p id=problem_id class="field-problem wide" role="alert" data-testid="standard-problem">{move || problem.get().map(|p| p.text)}</p>

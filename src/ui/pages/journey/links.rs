@@ -11,16 +11,16 @@ pub(super) fn ItemLinks(editor: Editor, project: ProjectMemo, groups: Touchpoint
     let status = RwSignal::new(None::<String>);
     view! {
         <section class="card setup-section" aria-labelledby="links-heading" data-testid="links-section">
-            <h2 id="links-heading">"Items and touchpoints"</h2>
-            <p class="hint">"Link each item to the touchpoint it is about; the journey view then shows the gap per touchpoint and stage."</p>
+            <h2 id="links-heading">{t!("Items and touchpoints")}</h2>
+            <p class="hint">{t!("Link each item to the touchpoint it is about; the journey view then shows the gap per touchpoint and stage.")}</p>
             <Show when=move || has_touchpoints.get()
-                fallback=|| view! { <p class="empty" data-testid="no-touchpoints-for-items">"Add touchpoints to the journey above to link items to them."</p> }>
+                fallback=|| view! { <p class="empty" data-testid="no-touchpoints-for-items">{t!("Add touchpoints to the journey above to link items to them.")}</p> }>
                 <Show when=move || codes.with(|c| !c.is_empty())
-                    fallback=|| view! { <p class="empty" data-testid="no-items">"This project has no items yet."</p> }>
+                    fallback=|| view! { <p class="empty" data-testid="no-items">{t!("This project has no items yet.")}</p> }>
                     <div class="table-scroll">
                         <table class="data-table item-links" data-testid="item-links">
                             <thead><tr>
-                                <th scope="col">"Code"</th><th scope="col">"Item"</th><th scope="col">"Touchpoint"</th>
+                                <th scope="col">{t!("Code")}</th><th scope="col">{t!("Item")}</th><th scope="col">{t!("Touchpoint")}</th>
                             </tr></thead>
                             <tbody>
                                 <For each=move || codes.get() key=|code| code.clone()
@@ -56,13 +56,13 @@ fn ItemLinkRow(editor: Editor, project: ProjectMemo, groups: TouchpointGroups, c
                     .as_deref()
                     .and_then(|t| untrack(|| read(project, |p| p.journey.touchpoint(t).map(|t| t.name.clone()))).flatten());
                 status.set(Some(match name {
-                    Some(name) => format!("{} linked to \u{201c}{name}\u{201d}.", code.get_value()),
-                    None => format!("{} is not linked to a touchpoint.", code.get_value()),
+                    Some(name) => t!("{code} linked to \u{201c}{name}\u{201d}.", code = code.get_value(), name = name),
+                    None => t!("{code} is not linked to a touchpoint.", code = code.get_value()),
                 }));
             }
             Err(refused) => {
                 shown.set(stored.get_untracked());
-                problem.set(Some(refused.problem("Link not changed")));
+                problem.set(Some(refused.problem(t!("Link not changed"))));
             }
         }
     };
@@ -71,7 +71,7 @@ fn ItemLinkRow(editor: Editor, project: ProjectMemo, groups: TouchpointGroups, c
             <td class="code">{code.get_value()}</td>
             <td class="item-link-text">{move || item.with(|i| i.as_ref().map(|(text, _)| text.clone()))}</td>
             <td>
-                <label class="visually-hidden" for=select_id.clone()>{move || format!("Touchpoint of {}", code.get_value())}</label>
+                <label class="visually-hidden" for=select_id.clone()>{move || t!("Touchpoint of {code}", code = code.get_value())}</label>
                 <select id=select_id data-testid="item-touchpoint" aria-describedby=problem_id.clone() on:change=change>
                     {touchpoint_options(groups, move || shown.get())}
                 </select>

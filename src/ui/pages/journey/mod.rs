@@ -11,6 +11,7 @@ mod stages;
 use crate::analysis::{Filter, Results};
 use crate::model::ProjectId;
 use crate::ui::charts::{Chart, ChartKind};
+use crate::ui::components::linked::Linked;
 use crate::ui::pages::editor::{read, NotLoaded, ProjectMemo, Workbench};
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -24,18 +25,17 @@ pub fn JourneyPage(id: ProjectId) -> impl IntoView {
     let items_href = Route::Items(id).href();
     view! {
         <section class="page setup-page journey-page">
-            <h1>"Journey"</h1>
+            <h1>{t!("Journey")}</h1>
             <Show when=move || is_loaded.get() fallback=|| view! { <NotLoaded /> }>
                 <p class="lead">
-                    "The steps your customers go through, the touchpoints where they meet you, and who owns each "
-                    "channel. Link the survey's items to touchpoints and the heat map below shows where along "
-                    "the journey the experience falls short."
+                    {t!("The steps your customers go through, the touchpoints where they meet you, and who owns each channel.")}" "
+                    {t!("Link the survey's items to touchpoints and the heat map below shows where along the journey the experience falls short.")}
                 </p>
                 <JourneySection editor=editor project=project />
                 <HeatMap project=project />
                 <ItemLinks editor=editor project=project groups=groups />
                 <p class="hint">
-                    "The items themselves are edited on the " <a href=items_href.clone()>"Items page"</a> "."
+                    <Linked href=items_href.clone() text=t!("The items themselves are edited on the [Items page].") />
                 </p>
             </Show>
         </section>
@@ -59,17 +59,17 @@ fn HeatMap(project: ProjectMemo) -> impl IntoView {
     };
     view! {
         <section class="card setup-section journey-heat" aria-labelledby="heat-heading" data-testid="journey-heat-section">
-            <h2 id="heat-heading">"Heat map"</h2>
-            <p class="hint">"Where along the journey customers get less than they expect. The latest wave is shown first."</p>
+            <h2 id="heat-heading">{t!("Heat map")}</h2>
+            <p class="hint">{t!("Where along the journey customers get less than they expect. The latest wave is shown first.")}</p>
             <Show when=move || waves.with(|w| !w.is_empty())>
                 <label class="heat-wave">
-                    <span>"Wave"</span>
+                    <span>{t!("Wave")}</span>
                     <select data-testid="heat-wave"
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             wave.set((!value.is_empty()).then_some(value));
                         }>
-                        <option value="" prop:selected=move || wave.get().is_none()>"All waves"</option>
+                        <option value="" prop:selected=move || wave.get().is_none()>{t!("All waves")}</option>
                         {move || waves.get().into_iter().map(|name| {
                             let selected = name.clone();
                             let value = name.clone();

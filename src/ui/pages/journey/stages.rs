@@ -4,6 +4,7 @@ use crate::ui::pages::editor::{channel_options, focus_first, invalid, read, uniq
 use crate::model::journey::{Step, TouchpointInput};
 use crate::model::{Channel, Stage, Touchpoint};
 use crate::ui::components::confirm::Confirm;
+use crate::ui::format::count;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -21,21 +22,21 @@ pub(super) fn JourneySection(editor: Editor, project: ProjectMemo) -> impl IntoV
             Ok(index) => {
                 problem.set(None);
                 let added = project.with_untracked(|p| p.as_ref().map(|p| p.journey.stages[index].name.clone())).unwrap_or_default();
-                status.set(Some(format!("Stage \u{201c}{added}\u{201d} added.")));
+                status.set(Some(t!("Stage \u{201c}{name}\u{201d} added.", name = added)));
                 name.set(String::new());
             }
-            Err(refused) => problem.set(Some(refused.problem("Stage not added"))),
+            Err(refused) => problem.set(Some(refused.problem(t!("Stage not added")))),
         }
     };
     view! {
         <section class="card setup-section" aria-labelledby="journey-heading" data-testid="journey-section">
-            <h2 id="journey-heading" tabindex="-1">"Customer journey"</h2>
+            <h2 id="journey-heading" tabindex="-1">{t!("Customer journey")}</h2>
             <p class="hint">
-                "The steps a customer goes through, in order, and the touchpoints where they meet you. "
-                "Mark the touchpoints where quality is made or lost as critical, and give each channel one owner."
+                {t!("The steps a customer goes through, in order, and the touchpoints where they meet you.")}" "
+                {t!("Mark the touchpoints where quality is made or lost as critical, and give each channel one owner.")}
             </p>
             <Show when=move || stage_count.get() == 0>
-                <p class="empty" data-testid="no-stages">"No stages yet. Add the first one below, e.g. \u{201c}Booking\u{201d}."</p>
+                <p class="empty" data-testid="no-stages">{t!("No stages yet. Add the first one below, e.g. \u{201c}Booking\u{201d}.")}</p>
             </Show>
             <ol class="stage-list" data-testid="stage-list">
                 <For each=move || 0..stage_count.get() key=|index| *index
@@ -45,14 +46,14 @@ pub(super) fn JourneySection(editor: Editor, project: ProjectMemo) -> impl IntoV
             </ol>
             <form class="field-row add-stage" on:submit=add data-testid="add-stage-form">
                 <label>
-                    <span>"New stage"</span>
-                    <input type="text" maxlength="80" autocomplete="off" placeholder="e.g. Booking"
+                    <span>{t!("New stage")}</span>
+                    <input type="text" maxlength="80" autocomplete="off" placeholder=t!("e.g. Booking")
                         data-testid="new-stage-name" aria-describedby=problem_id.clone()
                         aria-invalid=invalid(problem, "stage name")
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev)) />
                 </label>
-                <button type="submit" class="button-primary" data-testid="add-stage">"Add stage"</button>
+                <button type="submit" class="button-primary" data-testid="add-stage">{t!("Add stage")}</button>
             </form>
             <p id=problem_id class="field-problem" role="alert" data-testid="stage-problem">{move || problem.get().map(|p| p.text)}</p>
             <p class="setup-status" role="status" data-testid="journey-status">{move || status.get()}</p>
@@ -88,9 +89,9 @@ fn StageRow(
         match editor.apply(|p| p.rename_stage(index, &draft.get_untracked())) {
             Ok(()) => {
                 problem.set(None);
-                status.set(Some(format!("Stage renamed to \u{201c}{}\u{201d}.", stored_name.get_untracked())));
+                status.set(Some(t!("Stage renamed to \u{201c}{name}\u{201d}.", name = stored_name.get_untracked())));
             }
-            Err(refused) => problem.set(Some(refused.problem("Stage not renamed"))),
+            Err(refused) => problem.set(Some(refused.problem(t!("Stage not renamed")))),
         }
     };
     let move_stage = move |step: Step| {
@@ -99,7 +100,7 @@ fn StageRow(
             Ok(to) => {
                 problem.set(None);
                 confirming.set(false);
-                status.set(Some(format!("Stage \u{201c}{name}\u{201d} is now number {}.", to + 1)));
+                status.set(Some(t!("Stage \u{201c}{name}\u{201d} is now number {n}.", name = name, n = to + 1)));
                 let (same, other) = match step {
                     Step::Up => ("stage-up", "stage-down"),
                     Step::Down => ("stage-down", "stage-up"),
@@ -109,7 +110,7 @@ fn StageRow(
                 };
                 focus_first(vec![at(same), at(other)]);
             }
-            Err(refused) => problem.set(Some(refused.problem("Stage not moved"))),
+            Err(refused) => problem.set(Some(refused.problem(t!("Stage not moved")))),
         }
     };
     let delete = move || {
@@ -118,17 +119,18 @@ fn StageRow(
             Ok(links) => {
                 problem.set(None);
                 confirming.set(false);
+                let deleted = t!("Stage \u{201c}{name}\u{201d} deleted.", name = name);
                 let unlinked = if links.is_empty() {
                     String::new()
                 } else {
-                    format!(" {links} no longer point to a touchpoint; they are kept.")
+                    format!(" {}", t!("{links} no longer point to a touchpoint; they are kept.", links = links))
                 };
-                status.set(Some(format!("Stage \u{201c}{name}\u{201d} deleted.{unlinked}")));
+                status.set(Some(deleted + &unlinked));
                 focus_first(vec!["#journey-heading".into()]);
             }
             Err(refused) => {
                 confirming.set(false);
-                problem.set(Some(refused.problem("Stage not deleted")));
+                problem.set(Some(refused.problem(t!("Stage not deleted"))));
             }
         }
     };
@@ -144,13 +146,15 @@ fn StageRow(
         let links = read(project, |p| p.touchpoint_links(&touchpoints.iter().map(String::as_str).collect::<Vec<_>>()))
             .unwrap_or_default();
         let count = touchpoints.len();
-        let mut text = format!(
-            "Delete the stage \u{201c}{}\u{201d} and its {count} touchpoint{}?",
-            stored_name.get(),
-            if count == 1 { "" } else { "s" }
-        );
+        let name = stored_name.get();
+        let mut text = if count == 1 {
+            t!("Delete the stage \u{201c}{name}\u{201d} and its 1 touchpoint?", name = name)
+        } else {
+            t!("Delete the stage \u{201c}{name}\u{201d} and its {n} touchpoints?", name = name, n = count)
+        };
         if !links.is_empty() {
-            text.push_str(&format!(" {links} will no longer point to a touchpoint; they are kept."));
+            text.push(' ');
+            text.push_str(&t!("{links} will no longer point to a touchpoint; they are kept.", links = links));
         }
         text
     };
@@ -159,7 +163,7 @@ fn StageRow(
         <li class="stage" data-testid="stage-row" data-index=index>
             <form class="stage-head" on:submit=rename>
                 <label class="stage-name">
-                    <span>{format!("Stage {}", index + 1)}</span>
+                    <span>{t!("Stage {n}", n = index + 1)}</span>
                     <input type="text" maxlength="80" autocomplete="off" data-testid="stage-name"
                         aria-describedby=problem_id.clone() aria-invalid=invalid(problem, "stage name")
                         prop:value=move || draft.get()
@@ -167,21 +171,21 @@ fn StageRow(
                 </label>
                 <div class="button-row stage-buttons">
                     <button type="submit" data-testid="stage-rename"
-                        aria-label=move || format!("Rename stage {}", index + 1)>"Rename"</button>
+                        aria-label=move || t!("Rename stage {n}", n = index + 1)>{t!("Rename")}</button>
                     <button type="button" data-testid="stage-up" disabled=move || index == 0
-                        aria-label=move || format!("Move {} up", stored_name.get())
-                        on:click=move |_| move_stage(Step::Up)>"↑ Up"</button>
+                        aria-label=move || t!("Move {name} up", name = stored_name.get())
+                        on:click=move |_| move_stage(Step::Up)>"↑ "{t!("Up")}</button>
                     <button type="button" data-testid="stage-down" disabled=move || { index + 1 >= count.get() }
-                        aria-label=move || format!("Move {} down", stored_name.get())
-                        on:click=move |_| move_stage(Step::Down)>"↓ Down"</button>
+                        aria-label=move || t!("Move {name} down", name = stored_name.get())
+                        on:click=move |_| move_stage(Step::Down)>"↓ "{t!("Down")}</button>
                     <button type="button" class="button-danger-quiet" data-testid="stage-delete"
-                        aria-label=move || format!("Delete stage {}", stored_name.get())
-                        on:click=ask_delete>"Delete"</button>
+                        aria-label=move || t!("Delete stage {name}", name = stored_name.get())
+                        on:click=ask_delete>{t!("Delete")}</button>
                 </div>
             </form>
             <p id=problem_id class="field-problem" role="alert" data-testid="stage-row-problem">{move || problem.get().map(|p| p.text)}</p>
             {move || confirming.get().then(|| view! {
-                <Confirm question=question() confirm_label="Delete stage"
+                <Confirm question=question() confirm_label=t!("Delete stage")
                     on_confirm=Callback::new(move |()| delete())
                     on_cancel=Callback::new(move |()| {
                         confirming.set(false);
@@ -189,9 +193,9 @@ fn StageRow(
                     }) />
             })}
             <Show when=move || codes.with(Vec::is_empty)>
-                <p class="hint" data-testid="no-touchpoints">"No touchpoints in this stage yet."</p>
+                <p class="hint" data-testid="no-touchpoints">{t!("No touchpoints in this stage yet.")}</p>
             </Show>
-            <ul class="touchpoint-list" aria-label=move || format!("Touchpoints of {}", stored_name.get())>
+            <ul class="touchpoint-list" aria-label=move || t!("Touchpoints of {name}", name = stored_name.get())>
                 <For each=move || codes.get() key=|code| code.clone()
                     children=move |code| view! {
                         <TouchpointRow editor=editor project=project code=code status=status />
@@ -216,14 +220,14 @@ fn touchpoint_input(touchpoint: &Touchpoint) -> TouchpointInput {
 fn TouchpointFields(draft: RwSignal<TouchpointInput>, problem: RwSignal<Option<Problem>>, describedby: String, #[prop(optional)] name_ref: NodeRef<leptos::html::Input>, prefix: &'static str) -> impl IntoView {
     view! {
         <label class="tp-name">
-            <span>"Touchpoint"</span>
+            <span>{t!("Touchpoint")}</span>
             <input type="text" maxlength="80" autocomplete="off" node_ref=name_ref data-testid=format!("{prefix}touchpoint-name")
                 aria-describedby=describedby.clone() aria-invalid=invalid(problem, "touchpoint name")
                 prop:value=move || draft.with(|d| d.name.clone())
                 on:input=move |ev| draft.update(|d| d.name = event_target_value(&ev)) />
         </label>
         <label class="tp-channel">
-            <span>"Channel"</span>
+            <span>{t!("Channel")}</span>
             <select data-testid=format!("{prefix}touchpoint-channel")
                 on:change=move |ev| {
                     if let Some(channel) = Channel::parse(&event_target_value(&ev)) {
@@ -234,7 +238,7 @@ fn TouchpointFields(draft: RwSignal<TouchpointInput>, problem: RwSignal<Option<P
             </select>
         </label>
         <label class="tp-owner">
-            <span>"Owner"</span>
+            <span>{t!("Owner")}</span>
             <input type="text" maxlength="80" autocomplete="off" data-testid=format!("{prefix}touchpoint-owner")
                 aria-describedby=describedby aria-invalid=invalid(problem, "owner")
                 prop:value=move || draft.with(|d| d.owner.clone())
@@ -244,7 +248,7 @@ fn TouchpointFields(draft: RwSignal<TouchpointInput>, problem: RwSignal<Option<P
             <input type="checkbox" data-testid=format!("{prefix}touchpoint-critical")
                 prop:checked=move || draft.with(|d| d.critical)
                 on:change=move |ev| draft.update(|d| d.critical = event_target_checked(&ev)) />
-            <span>"Critical"</span>
+            <span>{t!("Critical")}</span>
         </label>
     }
 }
@@ -272,9 +276,9 @@ fn TouchpointRow(editor: Editor, project: ProjectMemo, code: String, status: RwS
         match editor.apply(|p| p.edit_touchpoint(&code.get_value(), &draft.get_untracked())) {
             Ok(()) => {
                 problem.set(None);
-                status.set(Some(format!("Touchpoint \u{201c}{}\u{201d} saved.", untrack(stored_name))));
+                status.set(Some(t!("Touchpoint \u{201c}{name}\u{201d} saved.", name = untrack(stored_name))));
             }
-            Err(refused) => problem.set(Some(refused.problem("Touchpoint not saved"))),
+            Err(refused) => problem.set(Some(refused.problem(t!("Touchpoint not saved")))),
         }
     };
     let links = move || read(project, |p| code.with_value(|c| p.touchpoint_links(&[c.as_str()]))).unwrap_or_default();
@@ -283,17 +287,18 @@ fn TouchpointRow(editor: Editor, project: ProjectMemo, code: String, status: RwS
         match editor.apply(|p| p.remove_touchpoint(&code.get_value())) {
             Ok(links) => {
                 confirming.set(false);
+                let deleted = t!("Touchpoint \u{201c}{name}\u{201d} deleted.", name = name);
                 let unlinked = if links.is_empty() {
                     String::new()
                 } else {
-                    format!(" {links} no longer point to it; they are kept.")
+                    format!(" {}", t!("{links} no longer point to it; they are kept.", links = links))
                 };
-                status.set(Some(format!("Touchpoint \u{201c}{name}\u{201d} deleted.{unlinked}")));
+                status.set(Some(deleted + &unlinked));
                 focus_first(vec!["#journey-heading".into()]);
             }
             Err(refused) => {
                 confirming.set(false);
-                problem.set(Some(refused.problem("Touchpoint not deleted")));
+                problem.set(Some(refused.problem(t!("Touchpoint not deleted"))));
             }
         }
     };
@@ -312,23 +317,24 @@ fn TouchpointRow(editor: Editor, project: ProjectMemo, code: String, status: RwS
                 <TouchpointFields draft=draft problem=problem describedby=problem_id.clone() prefix="" />
                 <div class="button-row tp-buttons">
                     <button type="submit" data-testid="touchpoint-save"
-                        aria-label=move || format!("Save touchpoint {}", stored_name())>"Save"</button>
+                        aria-label=move || t!("Save touchpoint {name}", name = stored_name())>{t!("Save")}</button>
                     <button type="button" class="button-danger-quiet" data-testid="touchpoint-delete"
-                        aria-label=move || format!("Delete touchpoint {}", stored_name())
-                        on:click=ask_delete>"Delete"</button>
+                        aria-label=move || t!("Delete touchpoint {name}", name = stored_name())
+                        on:click=ask_delete>{t!("Delete")}</button>
                     <Show when=dirty>
-                        <span class="unsaved" data-testid="touchpoint-unsaved">"Unsaved changes"</span>
+                        <span class="unsaved" data-testid="touchpoint-unsaved">{t!("Unsaved changes")}</span>
                     </Show>
                 </div>
             </form>
             <p id=problem_id class="field-problem" role="alert" data-testid="touchpoint-problem">{move || problem.get().map(|p| p.text)}</p>
             {move || confirming.get().then(|| view! {
                 <Confirm
-                    question=format!(
-                        "Delete the touchpoint \u{201c}{}\u{201d}? {} will no longer point to it; they are kept.",
-                        stored_name(), links()
+                    question=t!(
+                        "Delete the touchpoint \u{201c}{name}\u{201d}? {links} will no longer point to it; they are kept.",
+                        name = stored_name(),
+                        links = links()
                     )
-                    confirm_label="Delete touchpoint"
+                    confirm_label=t!("Delete touchpoint")
                     on_confirm=Callback::new(move |()| delete())
                     on_cancel=Callback::new(move |()| {
                         confirming.set(false);
@@ -354,21 +360,25 @@ fn AddTouchpoint(editor: Editor, project: ProjectMemo, stage: usize, status: RwS
         match editor.apply(|p| p.add_touchpoint(stage, &input)) {
             Ok(_) => {
                 problem.set(None);
-                status.set(Some(format!("Touchpoint \u{201c}{}\u{201d} added to \u{201c}{}\u{201d}.", input.name.trim(), untrack(stage_name))));
+                status.set(Some(t!(
+                    "Touchpoint \u{201c}{name}\u{201d} added to \u{201c}{stage}\u{201d}.",
+                    name = input.name.trim(),
+                    stage = untrack(stage_name)
+                )));
                 draft.set(fresh());
                 if let Some(input) = name_ref.get_untracked() {
                     let _ = input.focus();
                 }
             }
-            Err(refused) => problem.set(Some(refused.problem("Touchpoint not added"))),
+            Err(refused) => problem.set(Some(refused.problem(t!("Touchpoint not added")))),
         }
     };
     view! {
         <form class="touchpoint-form add-touchpoint" on:submit=add data-testid="add-touchpoint-form"
-            aria-label=move || format!("New touchpoint in {}", stage_name())>
+            aria-label=move || t!("New touchpoint in {stage}", stage = stage_name())>
             <TouchpointFields draft=draft problem=problem describedby=problem_id.clone() name_ref=name_ref prefix="new-" />
             <div class="button-row tp-buttons">
-                <button type="submit" data-testid="add-touchpoint">"Add touchpoint"</button>
+                <button type="submit" data-testid="add-touchpoint">{t!("Add touchpoint")}</button>
             </div>
             <p id=problem_id class="field-problem tp-problem" role="alert" data-testid="new-touchpoint-problem">{move || problem.get().map(|p| p.text)}</p>
         </form>
@@ -381,12 +391,12 @@ fn ChannelOwnersView(project: ProjectMemo) -> impl IntoView {
     let owners = Memo::new(move |_| read(project, |p| p.journey.channel_owners()).unwrap_or_default());
     view! {
         <Show when=move || owners.with(|o| !o.is_empty())>
-            <h3 id="owners-heading">"Owners per channel"</h3>
-            <p class="hint">"Each channel should have one owner, so it is clear who answers for it."</p>
+            <h3 id="owners-heading">{t!("Owners per channel")}</h3>
+            <p class="hint">{t!("Each channel should have one owner, so it is clear who answers for it.")}</p>
             <div class="table-scroll">
                 <table class="data-table channel-owners" data-testid="channel-owners" aria-labelledby="owners-heading">
                     <thead><tr>
-                        <th scope="col">"Channel"</th><th scope="col">"Owner"</th><th scope="col" class="num">"Touchpoints"</th>
+                        <th scope="col">{t!("Channel")}</th><th scope="col">{t!("Owner")}</th><th scope="col" class="num">{t!("Touchpoints")}</th>
                     </tr></thead>
                     <tbody>
                         {move || owners.get().into_iter().map(|row| {
@@ -396,13 +406,13 @@ fn ChannelOwnersView(project: ProjectMemo) -> impl IntoView {
                                 if !who.is_empty() {
                                     who.push_str("; ");
                                 }
-                                who.push_str(&format!("{} without an owner", row.unowned));
+                                who.push_str(&t!("{n} without an owner", n = count(row.unowned)));
                             }
                             view! {
                                 <tr data-testid="channel-owner-row" data-channel=row.channel.as_str() class:several=several>
                                     <th scope="row">{row.channel.label()}</th>
                                     <td data-testid="channel-owner">{who}</td>
-                                    <td class="num">{row.touchpoints}</td>
+                                    <td class="num">{count(row.touchpoints)}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -411,15 +421,17 @@ fn ChannelOwnersView(project: ProjectMemo) -> impl IntoView {
             </div>
             {move || owners.get().into_iter().filter(|o| o.has_several_owners()).map(|o| {
                 let names = match o.owners.split_last() {
-                    Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                    Some((last, rest)) if !rest.is_empty() => t!("{list} and {last}", list = rest.join(", "), last = last),
                     _ => o.owners.join(""),
                 };
                 view! {
                     <p class="setup-warning" data-testid="channel-owner-warning" data-channel=o.channel.as_str()>
                         <span aria-hidden="true">"⚠ "</span>
-                        {format!(
-                            "The {} channel has {} owners: {names}. One owner per channel makes it clear who answers for it; consider agreeing on one.",
-                            o.channel.label().to_lowercase(), o.owners.len()
+                        {t!(
+                            "The {channel} channel has {n} owners: {names}. One owner per channel makes it clear who answers for it; consider agreeing on one.",
+                            channel = o.channel.label().to_lowercase(),
+                            n = count(o.owners.len()),
+                            names = names
                         )}
                     </p>
                 }

@@ -6,7 +6,9 @@ use crate::analysis::stats::GapTest;
 use crate::analysis::trends::Pattern;
 use crate::analysis::Results;
 use crate::model::Project;
-use crate::ui::format::{number, p_value};
+use crate::format::percent;
+use crate::i18n::tr;
+use crate::ui::format::{count, number, p_value};
 use leptos::prelude::*;
 
 fn item_text(project: &Project, code: &str) -> String {
@@ -20,9 +22,14 @@ fn item_label(project: &Project, code: &str) -> String {
 
 fn ci_text(test: Option<&GapTest>) -> String {
     match test.map(|t| (t.summary.ci_low, t.summary.ci_high)) {
-        Some((Some(low), Some(high))) => format!("{} to {}", number(Some(low), 2), number(Some(high), 2)),
+        Some((Some(low), Some(high))) => t!("{low} to {high}", low = number(Some(low), 2), high = number(Some(high), 2)),
         _ => "–".to_owned(),
     }
+}
+
+/// "3 of 12 items are shortfall findings".
+fn shortfall_note(shortfalls: usize, tested: usize) -> String {
+    t!("{shortfalls} of {tested} items are shortfall findings", shortfalls = count(shortfalls), tested = count(tested))
 }
 
 /// A table that scrolls sideways on a narrow screen (and prints whole).
@@ -57,40 +64,41 @@ fn StatusCell(test: Option<GapTest>) -> impl IntoView {
 pub fn KeyFigures(results: Results) -> impl IntoView {
     let overall = results.overall.perception_gap;
     let perception = if results.perception_only {
-        "Perception gap: not measured (the survey asks perception only).".to_owned()
+        t!("Perception gap: not measured (the survey asks perception only).").to_owned()
     } else if overall.summary.too_few() {
-        format!("Overall perception gap: too few answers (n = {}; at least 10 are needed).", overall.summary.n)
+        t!("Overall perception gap: too few answers (n = {n}; at least 10 are needed).", n = count(overall.summary.n))
     } else {
-        format!(
-            "Overall perception gap P − E: {} (n = {}, 95 % CI {}); {}.",
-            number(overall.gap(), 2),
-            overall.summary.n,
-            ci_text(Some(&overall)),
-            status_text(Some(&overall))
+        t!(
+            "Overall perception gap P − E: {gap} (n = {n}, 95 % CI {ci}); {status}.",
+            gap = number(overall.gap(), 2),
+            n = count(overall.summary.n),
+            ci = ci_text(Some(&overall)),
+            status = status_text(Some(&overall))
         )
     };
     let weighted = results
         .overall
         .weighted_perception_gap
-        .map(|w| format!("Weighted by the importance customers gave each dimension: {}.", number(Some(w), 2)));
+        .map(|w| t!("Weighted by the importance customers gave each dimension: {gap}.", gap = number(Some(w), 2)));
     let cx = match results.overall.experience_gap_top_box {
-        Some(top) => format!(
-            "Experience gap: management {} % top box vs customers {} %, a gap of {} percentage points.",
-            number(Some(top.management), 0),
-            number(Some(top.customers), 0),
-            number(Some(top.gap_pp), 0)
+        Some(top) => t!(
+            "Experience gap: management {management} % top box vs customers {customers} %, a gap of {gap} percentage points.",
+            management = number(Some(top.management), 0),
+            customers = number(Some(top.customers), 0),
+            gap = number(Some(top.gap_pp), 0)
         ),
-        None => "Experience gap: not measured (needs management's own rating S).".to_owned(),
+        None => t!("Experience gap: not measured (needs management's own rating S).").to_owned(),
     };
-    let score = |name: &str, value: Option<crate::analysis::scores::Score>, unit: &str, decimals: usize| match value {
-        Some(s) => format!("{name} {}{unit} (n = {})", number(Some(s.value), decimals), s.n),
-        None => format!("{name}: no answers"),
+    // `show` writes the score: NPS in whole points, CSAT in %, CES with two decimals of 7.
+    let score = |name: &str, value: Option<crate::analysis::scores::Score>, show: fn(f64) -> String| match value {
+        Some(s) => format!("{name} {} (n = {})", show(s.value), count(s.n)),
+        None => format!("{name}: {}", t!("no answers")),
     };
     let scores = format!(
         "{}; {}; {}.",
-        score("NPS", results.overall.nps, "", 0),
-        score("CSAT", results.overall.csat, " %", 0),
-        score("CES", results.overall.ces, " of 7", 2)
+        score("NPS", results.overall.nps, |v| number(Some(v), 0)),
+        score("CSAT", results.overall.csat, |v| percent(Some(v), 0)),
+        score("CES", results.overall.ces, |v| t!("{value} of 7", value = number(Some(v), 2)))
     );
     view! {
         <ul class="report-key-figures" data-testid="report-key-figures">
@@ -120,30 +128,32 @@ fn descriptive(text: &'static str) -> AnyView {
 fn item_gap_row(project: &Project, results: &Results, gap: GapId, rho: Option<String>) -> GapRow {
     let count = family_count(&results.items, gap);
     let counted = (count.tested > 0).then(|| {
-        let mut note = format!("{} of {} items are shortfall findings", count.shortfalls, count.tested);
+        let mut note = shortfall_note(count.shortfalls, count.tested);
         if count.too_few > 0 {
-            note.push_str(&format!(", {} with too few answers", count.too_few));
+            note.push_str(", ");
+            note.push_str(&t!("{n} with too few answers", n = crate::format::count(count.too_few)));
         }
         if let Some(rho) = &rho {
-            note.push_str(&format!("; rank agreement ρ = {rho}"));
+            note.push_str("; ");
+            note.push_str(&t!("rank agreement ρ = {rho}", rho = rho));
         }
         note
     });
     match largest_shortfall(&results.items, gap) {
         Some((item, test)) => GapRow {
             gap,
-            figure: format!("Largest shortfall: {} {}", item.code, item_text(project, &item.code)),
+            figure: t!("Largest shortfall: {item}", item = format!("{} {}", item.code, item_text(project, &item.code))),
             note: counted,
             value: number(test.gap(), 2),
-            n: test.summary.n.to_string(),
+            n: crate::format::count(test.summary.n),
             ci: ci_text(Some(&test)),
             status: view! { <StatusCell test=Some(test) /> }.into_any(),
         },
         None => {
             let (figure, status) = match count.tested {
-                0 => ("Not measured for any item", Status::NotMeasured.label()),
-                _ if count.too_few == count.tested => ("Every item has too few answers", Status::TooFew.label()),
-                _ => ("No item falls short", "no shortfall"),
+                0 => (t!("Not measured for any item"), Status::NotMeasured.label()),
+                _ if count.too_few == count.tested => (t!("Every item has too few answers"), Status::TooFew.label()),
+                _ => (t!("No item falls short"), t!("no shortfall")),
             };
             GapRow {
                 gap,
@@ -168,7 +178,7 @@ pub fn GapsAtAGlance(project: Project, results: Results) -> impl IntoView {
     } else {
         rows.push(GapRow {
             gap: GapId::Knowledge,
-            figure: "Needs customers' expectations; this survey asks perception only".to_owned(),
+            figure: t!("Needs customers' expectations; this survey asks perception only").to_owned(),
             note: None,
             value: "–".to_owned(),
             n: "–".to_owned(),
@@ -179,21 +189,21 @@ pub fn GapsAtAGlance(project: Project, results: Results) -> impl IntoView {
     rows.push(match results.overall.standards_coverage_pct {
         Some(pct) => GapRow {
             gap: GapId::Standards,
-            figure: "Importance-weighted coverage by service standards".to_owned(),
+            figure: t!("Importance-weighted coverage by service standards").to_owned(),
             note: (!results.standards_gap.important_without_standard.is_empty()).then(|| {
-                format!(
-                    "Important items with no standard: {}",
-                    results.standards_gap.important_without_standard.join(", ")
+                t!(
+                    "Important items with no standard: {items}",
+                    items = results.standards_gap.important_without_standard.join(", ")
                 )
             }),
-            value: format!("{} %", number(Some(pct), 0)),
+            value: percent(Some(pct), 0),
             n: "–".to_owned(),
             ci: "–".to_owned(),
-            status: descriptive("a share, no test"),
+            status: descriptive(t!("a share, no test")),
         },
         None => GapRow {
             gap: GapId::Standards,
-            figure: "No service standards are set up".to_owned(),
+            figure: t!("No service standards are set up").to_owned(),
             note: None,
             value: "–".to_owned(),
             n: "–".to_owned(),
@@ -209,25 +219,25 @@ pub fn GapsAtAGlance(project: Project, results: Results) -> impl IntoView {
     rows.push(match least_met {
         Some(d) => GapRow {
             gap: GapId::Delivery,
-            figure: format!(
-                "Least met standard: {}",
-                project.standards.iter().find(|s| s.id == d.standard).map_or(d.standard.clone(), |s| s.text.clone())
+            figure: t!(
+                "Least met standard: {standard}",
+                standard = project.standards.iter().find(|s| s.id == d.standard).map_or(d.standard.clone(), |s| s.text.clone())
             ),
-            note: Some(format!(
-                "{} standards with a measured target",
-                results.delivery.iter().filter(|d| d.n > 0).count()
+            note: Some(t!(
+                "{n} standards with a measured target",
+                n = count(results.delivery.iter().filter(|d| d.n > 0).count())
             )),
-            value: format!("{} % met", number(d.met_pct, 0)),
-            n: d.n.to_string(),
+            value: t!("{share} met", share = percent(d.met_pct, 0)),
+            n: count(d.n),
             ci: "–".to_owned(),
-            status: descriptive("measured, no test"),
+            status: descriptive(t!("measured, no test")),
         },
         None => GapRow {
             gap: GapId::Delivery,
-            figure: "No measurements of a standard's target in this view".to_owned(),
+            figure: t!("No measurements of a standard's target in this view").to_owned(),
             note: None,
             value: "–".to_owned(),
-            n: "0".to_owned(),
+            n: count(0),
             ci: "–".to_owned(),
             status: view! { <StatusCell test=None /> }.into_any(),
         },
@@ -237,7 +247,7 @@ pub fn GapsAtAGlance(project: Project, results: Results) -> impl IntoView {
     rows.push(if results.perception_only {
         GapRow {
             gap: GapId::Perception,
-            figure: "Needs customers' expectations; this survey asks perception only".to_owned(),
+            figure: t!("Needs customers' expectations; this survey asks perception only").to_owned(),
             note: None,
             value: "–".to_owned(),
             n: "–".to_owned(),
@@ -248,21 +258,21 @@ pub fn GapsAtAGlance(project: Project, results: Results) -> impl IntoView {
         let count = family_count(&results.items, GapId::Perception);
         GapRow {
             gap: GapId::Perception,
-            figure: "Overall, over all items".to_owned(),
-            note: Some(format!("{} of {} items are shortfall findings", count.shortfalls, count.tested)),
+            figure: t!("Overall, over all items").to_owned(),
+            note: Some(shortfall_note(count.shortfalls, count.tested)),
             value: number(overall.gap(), 2),
-            n: overall.summary.n.to_string(),
+            n: crate::format::count(overall.summary.n),
             ci: ci_text(Some(&overall)),
             status: view! { <StatusCell test=Some(overall) /> }.into_any(),
         }
     });
     let mut experience = item_gap_row(&project, &results, GapId::Experience, None);
     if let Some(top) = results.overall.experience_gap_top_box {
-        let note = format!(
-            "Top box: management {} % vs customers {} %, {} pp",
-            number(Some(top.management), 0),
-            number(Some(top.customers), 0),
-            number(Some(top.gap_pp), 0)
+        let note = t!(
+            "Top box: management {management} % vs customers {customers} %, {gap} pp",
+            management = number(Some(top.management), 0),
+            customers = number(Some(top.customers), 0),
+            gap = number(Some(top.gap_pp), 0)
         );
         experience.note = Some(match experience.note {
             Some(counted) => format!("{note}. {counted}"),
@@ -272,18 +282,18 @@ pub fn GapsAtAGlance(project: Project, results: Results) -> impl IntoView {
     rows.push(experience);
 
     view! {
-        <h3>"The gaps at a glance"</h3>
-        <Scroll label="The gaps at a glance">
+        <h3>{t!("The gaps at a glance")}</h3>
+        <Scroll label=t!("The gaps at a glance")>
         <table class="data-table report-table report-gaps" data-testid="report-gaps">
-            <caption>"Each gap's headline figure: scale points (below zero is a shortfall) or a share in %."</caption>
+            <caption>{t!("Each gap's headline figure: scale points (below zero is a shortfall) or a share in %.")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Gap"</th>
-                    <th scope="col">"Figure"</th>
-                    <th scope="col" class="num">"Value"</th>
+                    <th scope="col">{t!("Gap")}</th>
+                    <th scope="col">{t!("Figure")}</th>
+                    <th scope="col" class="num">{t!("Value")}</th>
                     <th scope="col" class="num">"n"</th>
-                    <th scope="col" class="num">"95 % CI"</th>
-                    <th scope="col">"Status"</th>
+                    <th scope="col" class="num">{t!("95 % CI")}</th>
+                    <th scope="col">{t!("Status")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -291,9 +301,9 @@ pub fn GapsAtAGlance(project: Project, results: Results) -> impl IntoView {
                     <tr data-testid="report-gap-row">
                         <th scope="row">{row.gap.name()}</th>
                         <td>{row.figure}{row.note.map(|n| view! { <span class="small muted">{n}</span> })}</td>
-                        <td class="num gap" data-label="Value">{row.value}</td>
+                        <td class="num gap" data-label=t!("Value")>{row.value}</td>
                         <td class="num" data-label="n">{row.n}</td>
-                        <td class="num" data-label="95 % CI">{row.ci}</td>
+                        <td class="num" data-label=t!("95 % CI")>{row.ci}</td>
                         {row.status}
                     </tr>
                 }).collect_view()}
@@ -314,10 +324,10 @@ pub fn ItemFindings(project: Project, results: Results) -> impl IntoView {
     gaps.into_iter()
         .map(|gap| {
             let (title, left, right) = match gap {
-                GapId::Perception => ("Perception gap per item: P − E", "E", "P"),
-                GapId::Knowledge => ("Knowledge gap per item: M − E", "E", "M"),
-                GapId::Communication => ("Communication gap per item: P − promised level", "P", "Promise"),
-                _ => ("Experience gap per item: P − S", "P", "S"),
+                GapId::Perception => (t!("Perception gap per item: P − E"), "E", "P"),
+                GapId::Knowledge => (t!("Knowledge gap per item: M − E"), "E", "M"),
+                GapId::Communication => (t!("Communication gap per item: P − promised level"), "P", t!("Promise")),
+                _ => (t!("Experience gap per item: P − S"), "P", "S"),
             };
             let dimension_rows = gap == GapId::Perception;
             let tested = family_count(&results.items, gap).tested;
@@ -332,14 +342,19 @@ pub fn ItemFindings(project: Project, results: Results) -> impl IntoView {
                         .map_or_else(|| dimension.code.clone(), |d| d.name.clone());
                     let head = dimension_rows.then(|| {
                         let alpha = match dimension.alpha {
-                            Some(a) => format!("Cronbach's α {} ({} items, {} cases)", number(Some(a.value), 2), a.items, a.cases),
-                            None => "Cronbach's α: not computable (needs 2+ items, 3+ complete cases)".to_owned(),
+                            Some(a) => t!(
+                                "Cronbach's α {alpha} ({items} items, {cases} cases)",
+                                alpha = number(Some(a.value), 2),
+                                items = count(a.items),
+                                cases = count(a.cases)
+                            ),
+                            None => t!("Cronbach's α: not computable (needs 2+ items, 3+ complete cases)").to_owned(),
                         };
                         let test = dimension.perception_gap;
                         view! {
                             <tr class="dimension-row">
                                 <th scope="row">{name.clone()}<span class="small muted">{alpha}</span></th>
-                                <td class="num">{test.summary.n}</td>
+                                <td class="num">{count(test.summary.n)}</td>
                                 <td class="num"></td>
                                 <td class="num"></td>
                                 <td class="num gap">{number(test.gap(), 2)}</td>
@@ -365,7 +380,7 @@ pub fn ItemFindings(project: Project, results: Results) -> impl IntoView {
                                 view! {
                                     <tr data-testid="report-item-row" data-code=item.code.clone()>
                                         <th scope="row"><span class="code">{item.code.clone()}</span>" "{item_text(&project, &item.code)}</th>
-                                        <td class="num">{test.summary.n}</td>
+                                        <td class="num">{count(test.summary.n)}</td>
                                         <td class="num">{number(l, 2)}</td>
                                         <td class="num">{number(r, 2)}</td>
                                         <td class="num gap">{number(test.gap(), 2)}</td>
@@ -388,17 +403,20 @@ pub fn ItemFindings(project: Project, results: Results) -> impl IntoView {
                 <table class="data-table report-table report-items" data-testid=format!("report-items-{}", match gap {
                     GapId::Perception => "perception", GapId::Knowledge => "knowledge",
                     GapId::Communication => "communication", _ => "experience" })>
-                    <caption>{format!("{title}. p is Holm-adjusted over the {tested} items of this gap; dimension rows use the plain p.")}</caption>
+                    <caption>{format!(
+                        "{title}. {}",
+                        t!("p is Holm-adjusted over the {n} items of this gap; dimension rows use the plain p.", n = count(tested))
+                    )}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Item"</th>
+                            <th scope="col">{t!("Item")}</th>
                             <th scope="col" class="num">"n"</th>
                             <th scope="col" class="num">{left}</th>
                             <th scope="col" class="num">{right}</th>
-                            <th scope="col" class="num">"Gap"</th>
-                            <th scope="col" class="num">"95 % CI"</th>
+                            <th scope="col" class="num">{t!("Gap")}</th>
+                            <th scope="col" class="num">{t!("95 % CI")}</th>
                             <th scope="col" class="num">"p"</th>
-                            <th scope="col">"Status"</th>
+                            <th scope="col">{t!("Status")}</th>
                         </tr>
                     </thead>
                     {groups.into_iter().map(|(_, head, rows)| view! { <tbody>{head}{rows}</tbody> }).collect_view()}
@@ -426,8 +444,8 @@ pub fn Delivery(project: Project, results: Results) -> impl IntoView {
                 <tr>
                     <th scope="row">{text}</th>
                     <td>{target}</td>
-                    <td class="num">{d.n}</td>
-                    <td class="num">{d.met_pct.map_or("not measured".to_owned(), |m| format!("{} %", number(Some(m), 0)))}</td>
+                    <td class="num">{count(d.n)}</td>
+                    <td class="num">{d.met_pct.map_or_else(|| t!("not measured").to_owned(), |m| percent(Some(m), 0))}</td>
                     <td class="num">{number(d.mean_deviation, 1)}</td>
                 </tr>
             }
@@ -435,29 +453,29 @@ pub fn Delivery(project: Project, results: Results) -> impl IntoView {
         .collect();
     let names = |codes: &[String]| -> String {
         if codes.is_empty() {
-            "none".to_owned()
+            t!("none").to_owned()
         } else {
             codes.iter().map(|c| item_label(&project, c)).collect::<Vec<_>>().join("; ")
         }
     };
     let standards_known = results.overall.standards_coverage_pct.is_some();
     view! {
-        <h3>"Standards and delivery"</h3>
+        <h3>{t!("Standards and delivery")}</h3>
         {standards_known.then(|| view! {
-            <p>{format!("Important items with no standard: {}.", names(&results.standards_gap.important_without_standard))}</p>
-            <p>{format!("Standards on items of little importance: {}.", names(&results.standards_gap.standards_on_unimportant_items))}</p>
+            <p>{t!("Important items with no standard: {items}.", items = names(&results.standards_gap.important_without_standard))}</p>
+            <p>{t!("Standards on items of little importance: {items}.", items = names(&results.standards_gap.standards_on_unimportant_items))}</p>
         })}
         {if rows.is_empty() {
-            view! { <p class="muted">"No standard has a measurable target, so delivery (gap 3) is not measured."</p> }.into_any()
+            view! { <p class="muted">{t!("No standard has a measurable target, so delivery (gap 3) is not measured.")}</p> }.into_any()
         } else {
             view! {
-                <Scroll label="Delivery against the standards">
+                <Scroll label=t!("Delivery against the standards")>
                 <table class="data-table report-table" data-testid="report-delivery">
-                    <caption>"Gap 3: measured delivery against each standard's target"</caption>
+                    <caption>{t!("Gap 3: measured delivery against each standard's target")}</caption>
                     <thead><tr>
-                        <th scope="col">"Standard"</th><th scope="col">"Target"</th>
-                        <th scope="col" class="num">"Measurements"</th><th scope="col" class="num">"Met"</th>
-                        <th scope="col" class="num">"Mean deviation"</th>
+                        <th scope="col">{t!("Standard")}</th><th scope="col">{t!("Target")}</th>
+                        <th scope="col" class="num">{t!("Measurements")}</th><th scope="col" class="num">{t!("Met")}</th>
+                        <th scope="col" class="num">{t!("Mean deviation")}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -473,8 +491,8 @@ pub fn Trends(project: Project, results: Results) -> impl IntoView {
     let trends = results.trends;
     if trends.waves.len() < 2 {
         return view! {
-            <h3>"Trends"</h3>
-            <p class="muted">"Trends need at least two waves."</p>
+            <h3>{t!("Trends")}</h3>
+            <p class="muted">{t!("Trends need at least two waves.")}</p>
         }
         .into_any();
     }
@@ -488,7 +506,7 @@ pub fn Trends(project: Project, results: Results) -> impl IntoView {
     };
     let list = |names: Vec<String>| {
         if names.is_empty() {
-            "none".to_owned()
+            t!("none").to_owned()
         } else {
             names.join("; ")
         }
@@ -501,19 +519,17 @@ pub fn Trends(project: Project, results: Results) -> impl IntoView {
         .map(|(i, (wave, test))| {
             let change = i.checked_sub(1).and_then(|j| trends.changes.get(j));
             let change_text = change.map_or("–".to_owned(), |c| match (c.change.difference, c.change.p) {
-                (Some(d), Some(p)) => format!(
-                    "{} (p {}){}",
-                    number(Some(d), 2),
-                    p_value(Some(p)),
-                    if p < crate::analysis::stats::ALPHA { ", significant" } else { "" }
-                ),
+                (Some(d), Some(p)) if p < crate::analysis::stats::ALPHA => {
+                    t!("{change} (p {p}), significant", change = number(Some(d), 2), p = p_value(Some(p)))
+                }
+                (Some(d), Some(p)) => format!("{} (p {})", number(Some(d), 2), p_value(Some(p))),
                 (Some(d), None) => number(Some(d), 2),
                 _ => "–".to_owned(),
             });
             view! {
                 <tr>
                     <th scope="row">{wave.clone()}</th>
-                    <td class="num">{test.summary.n}</td>
+                    <td class="num">{count(test.summary.n)}</td>
                     <td class="num gap">{number(test.gap(), 2)}</td>
                     <td class="num">{ci_text(Some(test))}</td>
                     <td class="num">{change_text}</td>
@@ -522,15 +538,19 @@ pub fn Trends(project: Project, results: Results) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h3>"Trends"</h3>
-        <p data-testid="report-trend-items"><strong>"Trends (a shortfall finding in two or more waves in a row): "</strong>{list(named(Pattern::Trend))}"."</p>
-        <p data-testid="report-event-items"><strong>"Events (a shortfall finding in a single wave): "</strong>{list(named(Pattern::Event))}"."</p>
-        <Scroll label="Overall perception gap per wave">
+        <h3>{t!("Trends")}</h3>
+        <p data-testid="report-trend-items">
+            <strong>{t!("Trends (a shortfall finding in two or more waves in a row):")}" "</strong>{list(named(Pattern::Trend))}"."
+        </p>
+        <p data-testid="report-event-items">
+            <strong>{t!("Events (a shortfall finding in a single wave):")}" "</strong>{list(named(Pattern::Event))}"."
+        </p>
+        <Scroll label=t!("Overall perception gap per wave")>
         <table class="data-table report-table" data-testid="report-trends">
-            <caption>"Overall perception gap per wave; the change is Welch's t-test against the wave before"</caption>
+            <caption>{t!("Overall perception gap per wave; the change is Welch's t-test against the wave before")}</caption>
             <thead><tr>
-                <th scope="col">"Wave"</th><th scope="col" class="num">"n"</th><th scope="col" class="num">"Gap"</th>
-                <th scope="col" class="num">"95 % CI"</th><th scope="col" class="num">"Change"</th>
+                <th scope="col">{t!("Wave")}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{t!("Gap")}</th>
+                <th scope="col" class="num">{t!("95 % CI")}</th><th scope="col" class="num">{t!("Change")}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
@@ -545,35 +565,36 @@ pub fn Priorities(project: Project, results: Results) -> impl IntoView {
     if results.priorities.is_empty() {
         return view! {
             <p class="empty" data-testid="report-no-priorities">
-                "No item shows a clear shortfall in this view (a finding needs at least 10 answers and a Holm-adjusted p below 0.05), so there is nothing to rank."
+                {t!("No item shows a clear shortfall in this view (a finding needs at least 10 answers and a Holm-adjusted p below 0.05), so there is nothing to rank.")}
             </p>
         }
         .into_any();
     }
     let stated = results.ipa.importance_source == "stated";
     view! {
-        <p class="hint">"Shortfall findings, ranked by importance × size of the gap. Each is tagged with the gap that most likely explains it."</p>
+        <p class="hint">{t!("Shortfall findings, ranked by importance × size of the gap. Each is tagged with the gap that most likely explains it.")}</p>
         <ol class="report-priorities" data-testid="report-priority-list">
             {results.priorities.iter().take(10).map(|p| {
                 let test = results.item(&p.code).map(|i| i.perception_gap);
                 let importance = if stated && p.importance <= 1.0 {
-                    format!("it carries {} % of the importance customers gave", number(Some(p.importance * 100.0), 0))
+                    t!("it carries {share} of the importance customers gave", share = percent(Some(p.importance * 100.0), 0))
                 } else {
-                    "no importance was stated, so the size of the gap ranks it".to_owned()
+                    t!("no importance was stated, so the size of the gap ranks it").to_owned()
                 };
-                let figures = format!(
-                    "Customers rate it {} below what they expect (n = {}, 95 % CI {}); {importance}.",
-                    number(Some(-p.gap), 2),
-                    test.map_or(0, |t| t.summary.n),
-                    ci_text(test.as_ref()),
+                let figures = t!(
+                    "Customers rate it {gap} below what they expect (n = {n}, 95 % CI {ci}); {importance}.",
+                    gap = number(Some(-p.gap), 2),
+                    n = count(test.map_or(0, |t| t.summary.n)),
+                    ci = ci_text(test.as_ref()),
+                    importance = importance
                 );
                 view! {
                     <li class="report-priority" data-testid="report-priority" data-code=p.code.clone()>
                         <h3><span class="code">{p.code.clone()}</span>" "{item_text(&project, &p.code)}</h3>
                         <p>{figures}</p>
                         <p><strong>{p.explained_by.name()}": "</strong>{p.explained_by.cause()}</p>
-                        <p class="report-remedies-title">"What closes it:"</p>
-                        <ul>{p.explained_by.strategies().iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                        <p class="report-remedies-title">{t!("What closes it:")}</p>
+                        <ul>{p.explained_by.strategies().iter().map(|s| view! { <li>{tr(s)}</li> }).collect_view()}</ul>
                     </li>
                 }
             }).collect_view()}
@@ -593,10 +614,10 @@ pub fn Journey(project: Project, results: Results) -> impl IntoView {
         .map(|i| item_label(&project, &i.code))
         .collect();
     let ipa = (!results.ipa.items.is_empty()).then(|| {
-        let list = if concentrate.is_empty() { "none".to_owned() } else { concentrate.join("; ") };
+        let list = if concentrate.is_empty() { t!("none").to_owned() } else { concentrate.join("; ") };
         view! {
             <p data-testid="report-concentrate">
-                <strong>"Concentrate here (important to customers, performing below the mean): "</strong>{list}"."
+                <strong>{t!("Concentrate here (important to customers, performing below the mean):")}" "</strong>{list}"."
             </p>
         }
     });
@@ -612,30 +633,30 @@ pub fn Journey(project: Project, results: Results) -> impl IntoView {
             view! {
                 <tr>
                     <td>{stage}</td>
-                    <th scope="row">{name}{t.critical.then(|| view! { <span class="tag">"critical"</span> })}</th>
-                    <td class="num">{t.items}</td>
-                    <td class="num">{test.map_or(0, |t| t.summary.n)}</td>
+                    <th scope="row">{name}{t.critical.then(|| view! { <span class="tag">{t!("critical")}</span> })}</th>
+                    <td class="num">{count(t.items)}</td>
+                    <td class="num">{count(test.map_or(0, |t| t.summary.n))}</td>
                     <td class="num gap">{test.map_or("–".to_owned(), |t| number(t.gap(), 2))}</td>
                     <td class="num">{ci_text(test.as_ref())}</td>
                     <StatusCell test=test />
-                    <td class="num">{t.complaints}</td>
+                    <td class="num">{count(t.complaints)}</td>
                 </tr>
             }
         })
         .collect();
     let has_rows = !rows.is_empty();
     view! {
-        <h3>"Journey and where to act"</h3>
+        <h3>{t!("Journey and where to act")}</h3>
         {ipa}
         {has_rows.then(|| view! {
-            <Scroll label="Perception gap per touchpoint">
+            <Scroll label=t!("Perception gap per touchpoint")>
                 <table class="data-table report-table" data-testid="report-journey">
-                    <caption>"Perception gap per touchpoint of the journey, with the complaints logged"</caption>
+                    <caption>{t!("Perception gap per touchpoint of the journey, with the complaints logged")}</caption>
                     <thead><tr>
-                        <th scope="col">"Stage"</th><th scope="col">"Touchpoint"</th>
-                        <th scope="col" class="num">"Items"</th><th scope="col" class="num">"n"</th>
-                        <th scope="col" class="num">"Gap"</th><th scope="col" class="num">"95 % CI"</th>
-                        <th scope="col">"Status"</th><th scope="col" class="num">"Complaints"</th>
+                        <th scope="col">{t!("Stage")}</th><th scope="col">{t!("Touchpoint")}</th>
+                        <th scope="col" class="num">{t!("Items")}</th><th scope="col" class="num">"n"</th>
+                        <th scope="col" class="num">{t!("Gap")}</th><th scope="col" class="num">{t!("95 % CI")}</th>
+                        <th scope="col">{t!("Status")}</th><th scope="col" class="num">{t!("Complaints")}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -9,7 +9,9 @@ mod method;
 use crate::analysis::report::report_wave;
 use crate::analysis::{Filter, Results};
 use crate::model::{Project, ProjectId};
+use crate::format::{count, date};
 use crate::ui::charts::{Chart, ChartKind};
+use crate::ui::components::linked::Linked;
 use crate::ui::pages::actions::ActionsSummary;
 use crate::ui::pages::data::use_project;
 use crate::ui::route::Route;
@@ -39,7 +41,7 @@ pub fn ReportPage(id: ProjectId) -> impl IntoView {
     // A saved PDF is named after the document title; restore it when the page is left.
     Effect::new(move |_| {
         if let Some(name) = loaded.with(|l| l.as_ref().map(|l| l.project.name.clone())) {
-            document().set_title(&format!("{name}: gap report, Gaplens"));
+            document().set_title(&t!("{name}: gap report, Gaplens", name = name));
         }
     });
     on_cleanup(|| document().set_title("Gaplens"));
@@ -50,20 +52,23 @@ pub fn ReportPage(id: ProjectId) -> impl IntoView {
                 let project = loaded.with(|l| l.as_ref().map(|l| l.project.clone()))?;
                 let waves: Vec<String> = project.waves.iter().map(|w| w.name.clone()).collect();
                 let wave_text = move || {
-                    wave.get().map_or_else(|| "Figures for all waves pooled.".to_owned(), |w| format!("Figures for wave {w}."))
+                    wave.get().map_or_else(|| t!("Figures for all waves pooled.").to_owned(), |w| t!("Figures for wave {wave}.", wave = w))
                 };
                 let produced = produced.clone();
+                // The date is an element of its own inside the sentence.
+                let sentence = t!("Produced on {date} with Gaplens.");
+                let (before, after) = sentence.split_once("{date}").unwrap_or((sentence, ""));
                 Some(view! {
                     <header class="report-head">
-                        <p class="report-kicker">"Customer-experience gap report"</p>
+                        <p class="report-kicker">{t!("Customer-experience gap report")}</p>
                         <h1 id="report-title" data-testid="report-title">{project.name.clone()}</h1>
                         <p class="report-meta" data-testid="report-meta">
                             <span data-testid="report-wave">{wave_text}</span>" "
-                            <span>"Produced on "<time datetime=produced.clone() data-testid="report-date">{produced.clone()}</time>" with Gaplens."</span>
+                            <span>{before}<time datetime=produced.clone() data-testid="report-date">{date(&produced)}</time>{after}</span>
                         </p>
-                        <div class="report-controls no-print" role="group" aria-label="Report options">
+                        <div class="report-controls no-print" role="group" aria-label=t!("Report options")>
                             <label>
-                                <span>"Wave"</span>
+                                <span>{t!("Wave")}</span>
                                 <select data-testid="report-wave-select"
                                     on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
                                     {waves.into_iter().map(|name| {
@@ -74,12 +79,12 @@ pub fn ReportPage(id: ProjectId) -> impl IntoView {
                                             </option>
                                         }
                                     }).collect_view()}
-                                    <option value="" prop:selected=move || wave.get().is_none()>"All waves pooled"</option>
+                                    <option value="" prop:selected=move || wave.get().is_none()>{t!("All waves pooled")}</option>
                                 </select>
                             </label>
                             <button class="button-primary" data-testid="report-print"
                                 on:click=move |_| { let _ = window().print(); }>
-                                "Print or save as PDF"
+                                {t!("Print or save as PDF")}
                             </button>
                         </div>
                     </header>
@@ -91,9 +96,8 @@ pub fn ReportPage(id: ProjectId) -> impl IntoView {
                 if results.respondents.customers == 0 {
                     return Some(view! {
                         <p class="empty" data-testid="report-empty">
-                            "No customer answers in this view, so there is nothing to report yet. "
-                            <a href=data_href.clone()>"Import answers on the Data page"</a>
-                            ", or pick another wave."
+                            <Linked href=data_href.clone()
+                                text=t!("No customer answers in this view, so there is nothing to report yet. [Import answers on the Data page], or pick another wave.") />
                         </p>
                     }.into_any());
                 }
@@ -107,9 +111,14 @@ pub fn ReportPage(id: ProjectId) -> impl IntoView {
 #[component]
 fn ReportBody(project: Project, results: Results) -> impl IntoView {
     let respondents = format!(
-        "{} customers and {} managers answered in this view, on the {} scale. Gaps are customers' side minus \
-         a reference: below zero means customers get less.",
-        results.respondents.customers, results.respondents.management, project.scale
+        "{} {}",
+        t!(
+            "{customers} customers and {managers} managers answered in this view, on the {scale} scale.",
+            customers = count(results.respondents.customers),
+            managers = count(results.respondents.management),
+            scale = project.scale
+        ),
+        t!("Gaps are customers' side minus a reference: below zero means customers get less.")
     );
     let charts = [ChartKind::Radar, ChartKind::GapBars, ChartKind::Ipa, ChartKind::Trends, ChartKind::JourneyHeatMap];
     let chart_project = StoredValue::new(project.clone());
@@ -117,7 +126,7 @@ fn ReportBody(project: Project, results: Results) -> impl IntoView {
     view! {
         <p class="lead" data-testid="report-respondents">{respondents}</p>
         <section class="report-section" aria-labelledby="report-findings" data-testid="report-findings">
-            <h2 id="report-findings">"Findings"</h2>
+            <h2 id="report-findings">{t!("Findings")}</h2>
             <findings::KeyFigures results=results.clone() />
             <findings::GapsAtAGlance project=project.clone() results=results.clone() />
             <findings::ItemFindings project=project.clone() results=results.clone() />
@@ -126,11 +135,11 @@ fn ReportBody(project: Project, results: Results) -> impl IntoView {
             <findings::Trends project=project.clone() results=results.clone() />
         </section>
         <section class="report-section" aria-labelledby="report-priorities" data-testid="report-priorities">
-            <h2 id="report-priorities">"Priorities"</h2>
+            <h2 id="report-priorities">{t!("Priorities")}</h2>
             <findings::Priorities project=project.clone() results=results.clone() />
         </section>
         <section class="report-section report-charts" aria-labelledby="report-charts" data-testid="report-charts">
-            <h2 id="report-charts">"Charts"</h2>
+            <h2 id="report-charts">{t!("Charts")}</h2>
             <div class="report-chart-grid">
                 {charts.into_iter().map(|kind| view! {
                     <div class="report-chart" data-testid=format!("report-chart-{}", kind.slug())>
@@ -141,14 +150,13 @@ fn ReportBody(project: Project, results: Results) -> impl IntoView {
             </div>
         </section>
         <section class="report-section" aria-labelledby="report-actions" data-testid="report-actions">
-            <h2 id="report-actions">"Actions"</h2>
-            <p class="hint">"What is being done about the priorities: the root cause found, the owner, the due date and the status; \
-                after the next wave, whether the gap closed (Welch's test between the waves)."</p>
+            <h2 id="report-actions">{t!("Actions")}</h2>
+            <p class="hint">{t!("What is being done about the priorities: the root cause found, the owner, the due date and the status; after the next wave, whether the gap closed (Welch's test between the waves).")}</p>
             <ActionsSummary project=chart_project.get_value() />
         </section>
         <method::Method project=project results=results />
         <p class="report-end muted">
-            "End of the report. Figures are rounded to two decimals; “–” marks a figure that cannot be computed."
+            {t!("End of the report. Figures are rounded to two decimals; \u{201c}–\u{201d} marks a figure that cannot be computed.")}
         </p>
     }
 }
