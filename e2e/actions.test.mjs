@@ -119,7 +119,9 @@ test('an action is recorded through the why-chain, kept, edited and deleted; a b
   assert.deepEqual(await actions.ids(), ['a1', 'a2', 'a3', 'a4']);
   const row = actions.row('a4');
   assert.equal(await row.getByTestId('action-row-owner').innerText(), 'Jonas Berg');
-  assert.equal(await row.getByTestId('action-row-due').innerText(), '2026-12-15');
+  // Shown as the interface language writes dates; the ISO date stays in `datetime`.
+  assert.equal(await row.getByTestId('action-row-due').innerText(), '15 Dec 2026');
+  assert.equal(await row.getByTestId('action-row-due').locator('time').getAttribute('datetime'), '2026-12-15');
   assert.equal(await row.getByTestId('action-row-status').innerText(), 'In progress');
   assert.equal(await row.getByTestId('action-row-root').innerText(), 'Nobody else can pick up the desk line.');
   assert.equal(await row.getByTestId('action-follow-up').getAttribute('data-verdict'), 'not-yet-measured');

@@ -265,7 +265,7 @@ test('delete everything needs the confirmation and the typed word', async (t) =>
   const { page, recorder } = await start(t);
   const settings = new SettingsPage(page);
   await settings.goto();
-  assert.match(await byTestId(page, 'storage-used').innerText(), /^About [\d\u202f]+ characters used \(\d+\.\d %\), about [\d\u202f]+ left\.$/);
+  assert.match(await byTestId(page, 'storage-used').innerText(), /^About [\d,]+ characters used \(\d+\.\d\s%\), about [\d,]+ left\.$/);
   await byTestId(page, 'delete-everything').click();
   await byTestId(page, 'confirm-no').click();
   await byTestId(page, 'delete-everything').click();

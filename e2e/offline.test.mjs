@@ -143,6 +143,7 @@ test('after one visit the app loads and works with the network off: projects, ch
   await app.server.close();
   recorder.clear();
   await page.reload();
+  await projects.goto();
   await projects.row('Offline bistro').waitFor();
   assert.equal(await projects.row('Hotel Fjordgården (demo)').count(), 1);
 
@@ -155,7 +156,7 @@ test('after one visit the app loads and works with the network off: projects, ch
 
   // A language pack, fetched for the first time with the network off.
   await page.goto(new URL('#/settings', app.url).href);
-  await Promise.all([page.waitForEvent('load'), byTestId(page, 'settings-language').selectOption('fi')]);
+  await byTestId(page, 'settings-language').selectOption('fi');
   await page.waitForFunction(() => document.documentElement.lang === 'fi');
   await byTestId(page, 'settings-language').waitFor();
   assert.equal(await byTestId(page, 'notice').count(), 0, 'no "language could not be loaded" notice');
@@ -208,6 +209,7 @@ test('a new deployment shows the update banner; the page reloads into it only wh
   await byTestId(page, 'update-banner').waitFor({ timeout: 60_000 });
 
   await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), byTestId(page, 'update-reload').click()]);
+  await projects.goto();
   await projects.row('Kept across the update').waitFor();
   assert.equal(await isBuildB(), true, 'the page runs build B');
   assert.equal(await byTestId(page, 'update-banner').count(), 0);

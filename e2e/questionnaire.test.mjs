@@ -69,14 +69,21 @@ async function printPdf(page, stem) {
   return { file, pages, text: pdfText(file) };
 }
 
-/** Asserts each of `parts` occurs in `text` after the one before. */
+/** Asserts each of `parts` occurs in `text` after the one before (ignoring case: the kicker is in capitals). */
 function assertInOrder(text, parts) {
   let from = 0;
   for (const part of parts) {
-    const at = text.indexOf(part, from);
+    const at = text.toLowerCase().indexOf(part.toLowerCase(), from);
     assert.ok(at >= 0, `"${part}" missing after position ${from} of the PDF text`);
     from = at + part.length;
   }
+}
+
+/** Asserts that every demo item code (TAN1–TAN4, REL1–REL5, RES1–RES4, ASS1–ASS4, EMP1–EMP5) printed. */
+function assertAllItems(text) {
+  const codes = [['TAN', 4], ['REL', 5], ['RES', 4], ['ASS', 4], ['EMP', 5]].flatMap(([d, n]) => Array.from({ length: n }, (_, i) => `${d}${i + 1}`));
+  assert.equal(codes.length, ITEMS);
+  for (const code of codes) assert.ok(new RegExp(`\\b${code}\\b`).test(text), `item ${code} printed`);
 }
 
 /** pdftotext breaks lines where the PDF does: compare with all white space as single spaces. */
@@ -135,10 +142,21 @@ test('the customer questionnaire: items, scales, intro, NPS, copy, CSV template 
   assert.equal(await q.get('q-scale-nps').locator('.q-box').count(), 11, 'NPS 0–10');
   assert.equal(await q.get('q-extra-csat-question').count(), 0);
 
-  // Copy text: whatever the clipboard says, the text is shown to select; with permission it is on the clipboard.
+  // Copy text refused by the browser: the text is shown, focused and selected for Ctrl+C.
+  await page.evaluate(() => {
+    window.__writeText = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
   await q.get('q-copy').click();
-  await page.waitForFunction(() => !/Copying/.test(document.querySelector('[data-testid="q-copy-status"]')?.textContent ?? 'Copying'));
+  await q.get('q-copy-status').filter({ hasText: 'did not allow copying' }).waitFor();
   const copied = await q.get('q-copy-text').inputValue();
+  const selection = await page.evaluate(() => {
+    const area = document.activeElement;
+    return { id: area?.dataset?.testid, start: area?.selectionStart, end: area?.selectionEnd, length: area?.value?.length };
+  });
+  assert.deepEqual(selection, { id: 'q-copy-text', start: 0, end: copied.length, length: copied.length });
+  await screenshot(page, 'questionnaire-copy-refused');
+  await page.evaluate(() => { navigator.clipboard.writeText = window.__writeText; });
   assert.match(copied, /^Hotel Fjordgården \(demo\): customer questionnaire\nWave: 2026 Q4\n/);
   assert.ok(copied.includes(INTRO), 'the edited introduction is in the text');
   assert.ok(copied.includes('Part 1: What you expect') && copied.includes('Part 2: What you experienced'));
@@ -163,18 +181,21 @@ test('the customer questionnaire: items, scales, intro, NPS, copy, CSV template 
 
   // Print: A4, the app around it gone, the texts in order.
   const printed = await printPdf(page, 'questionnaire-customer');
-  assert.ok(printed.pages >= 2 && printed.pages <= 4, `customer questionnaire: 2–4 pages, got ${printed.pages}`);
+  assert.equal(printed.pages, 2, 'the customer questionnaire with NPS fits on two A4 pages');
   const text = flat(printed.text);
+  // The blocks in order (pdftotext reads the statement and scale columns apart, so items are checked as a set).
   assertInOrder(text, [
-    'Customer questionnaire', 'Hotel Fjordgården', 'Wave: 2026 Q4', 'Respondent no.',
+    'Customer questionnaire', 'Hotel Fjordgården', 'Wave: 2026 Q4',
     'Dear guest, thank you for staying with us at Fjordgården.', 'tick two boxes',
     'Tangibles', 'What you expect', 'What you experienced', 'Strongly disagree', 'Strongly agree',
-    'TAN1', 'The equipment and tools we use look modern and work well.',
-    'Reliability', 'REL1', 'Empathy', 'EMP5',
+    'Reliability', 'Responsiveness', 'Assurance', 'Empathy',
     'How important is each group to you?', 'Share 100 points', 'Tangibles', 'Empathy', 'Total',
     'How likely is it that you would recommend us to a friend or colleague?', 'Not at all likely', 'Extremely likely',
     'Thank you for your answers!',
   ]);
+  assertAllItems(text);
+  assert.ok(text.includes('Our staff look neat and professional.'), 'the statements print');
+  assert.ok(text.includes('Respondent no.') && text.includes('For office use'), 'the respondent-number box prints');
   for (const chrome of ['Skip to content', 'Print or save as PDF', 'Copy text', 'Download CSV header template', 'Which questionnaire?', 'Settings', 'Gaplens runs entirely']) {
     assert.ok(!text.includes(chrome), `"${chrome}" must not print`);
   }
@@ -239,9 +260,11 @@ test('the management questionnaire asks M and S for every item and prints; its t
   assert.ok(printed.pages >= 1 && printed.pages <= 4, `management questionnaire: 1–4 pages, got ${printed.pages}`);
   const text = flat(printed.text);
   assertInOrder(text, [
-    'Management questionnaire', 'Hotel Fjordgården', 'Respondent no.', 'For the management team of Fjordgården.',
-    'What customers expect (M)', 'What we deliver (S)', 'TAN1', 'EMP5', 'Thank you for your answers!',
+    'Management questionnaire', 'Hotel Fjordgården', 'For the management team of Fjordgården.',
+    'Tangibles', 'What customers expect (M)', 'What we deliver (S)', 'Empathy', 'Thank you for your answers!',
   ]);
+  assertAllItems(text);
+  assert.ok(text.includes('Respondent no.'));
   for (const absent of ['How important is each group', 'recommend us', 'Copy text', 'Settings']) {
     assert.ok(!text.includes(absent), `"${absent}" must not print on the management questionnaire`);
   }

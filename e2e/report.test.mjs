@@ -70,7 +70,9 @@ test('the report prints to an A4 PDF with its headings in order and no app chrom
   const images = await openReport(page);
   const name = (await byTestId(page, 'report-title').textContent()).trim();
   assert.match(name, /^Hotel Fjordgården/);
-  assert.match(await byTestId(page, 'report-date').textContent(), /^\d{4}-\d{2}-\d{2}$/);
+  // Shown as the interface language writes dates ("28 Nov 2026"); the ISO date in `datetime`.
+  assert.match(await byTestId(page, 'report-date').textContent(), /^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  assert.match(await byTestId(page, 'report-date').getAttribute('datetime'), /^\d{4}-\d{2}-\d{2}$/);
   const waves = await byTestId(page, 'report-wave-select').locator('option').evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
   assert.ok(waves.length >= 2, 'the demo has several waves');
   assert.ok((await byTestId(page, 'report-wave').textContent()).includes(`wave ${waves.at(-1)}`), 'the latest wave by default');

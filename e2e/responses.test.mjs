@@ -184,9 +184,9 @@ test('10,000 imported rows page quickly', async (t) => {
   await data.import(file);
   await data.result().waitFor({ timeout: 120000 });
   console.log(`import of 10,000 rows: ${Date.now() - started} ms until the result shows`);
-  assert.match(await data.result().innerText(), /imported 10000 responses/);
+  assert.match(await data.result().innerText(), /imported 10,000 responses/);
   const table = new ResponsesTable(page);
-  await byTestId(page, 'responses-count').filter({ hasText: 'of 10000' }).waitFor();
+  await byTestId(page, 'responses-count').filter({ hasText: 'of 10,000' }).waitFor();
   assert.equal(await table.pageLabel(), 'Page 1 of 200');
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gaplens/project/'))
     .map((k) => localStorage.getItem(k)).find((v) => v.includes('"Ten thousand"')));
@@ -204,7 +204,7 @@ test('10,000 imported rows page quickly', async (t) => {
   // Filtering 10,000 rows by id text.
   const f0 = Date.now();
   await table.filterId('R0999');
-  await byTestId(page, 'responses-count').filter({ hasText: 'Showing 1–10 of 10 (of 10000 in all)' }).waitFor();
+  await byTestId(page, 'responses-count').filter({ hasText: 'Showing 1–10 of 10 (of 10,000 in all)' }).waitFor();
   const filterMs = Date.now() - f0;
   console.log(`page switch with 10,000 rows: ${times.map((x) => x.toFixed(0)).join(', ')} ms (median ${[...times].sort((a, b) => a - b)[2].toFixed(0)} ms); id filter: ${filterMs} ms`);
   await assertClean(recorder, page);

@@ -215,9 +215,9 @@ impl Topic {
             },
             Topic::Ces => Explanation {
                 title: t!("Customer effort (CES)"),
-                measures: t!("How easy customers found it to get what they needed, as the mean on a 1–7 scale."),
-                reading: t!("Higher means easier. Effort that customers notice often matters more to loyalty than delight."),
-                example: t!("After a complaint, customers rate how easy it was to get it solved: a mean of 3.2 says the process is hard work for them."),
+                measures: t!("How much effort customers had to put in to get what they needed, as the mean on a 1–7 scale: 1 is very little effort, 7 a great deal."),
+                reading: t!("Lower is better. Effort that customers notice often matters more to their loyalty than delight does."),
+                example: t!("After a complaint, customers rate how much effort it took to get it solved: a mean of 5.2 says the process is hard work for them."),
             },
             Topic::ConfidenceInterval => Explanation {
                 title: t!("Confidence interval (95 %)"),
@@ -253,7 +253,7 @@ impl Topic {
                 title: t!("Importance"),
                 measures: t!("How customers divide 100 points between the dimensions of service, by what matters most to them. Gaplens uses the mean points per dimension as weights. Without points, the importance–performance chart derives importance from how closely each item's rating follows the customer's overall rating, and there is no weighted score."),
                 reading: t!("The more points, the more a gap in that dimension costs you. Answers whose points do not add up to 100 are rescaled at import, and the import says how many."),
-                example: t!("Guests give reliability 30 points, responsiveness 25, assurance 20, empathy 15 and the premises 10."),
+                example: t!("Guests give reliability 30 points, responsiveness 25, assurance 20, empathy 15 and tangibles (premises, equipment, printed material) 10."),
             },
             Topic::ImportancePerformance => Explanation {
                 title: t!("Importance and performance"),
@@ -289,7 +289,7 @@ impl Topic {
                 title: t!("Reliability (Cronbach's alpha)"),
                 measures: t!("Whether the items of a dimension measure the same thing: how consistently customers answer them, from customers who answered every item of the dimension."),
                 reading: t!("0.7 or more is usually good enough to read the dimension as a whole. Lower means the items measure different things; read them one by one."),
-                example: t!("The four items on the premises give alpha 0.82: together they describe one impression."),
+                example: t!("The four tangibles items, about the premises, equipment and printed material, give alpha 0.82: together they describe one impression."),
             },
             Topic::RankAgreement => Explanation {
                 title: t!("Rank agreement"),

@@ -41,6 +41,16 @@ fn install_panic_message() {
     }));
 }
 
+/// The skip link moves the focus to the page's content without touching the address: the hash
+/// is the route here, so following "#main" would open "Page not found".
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    let main = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main"));
+    if let Some(main) = main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok()) {
+        let _ = main.focus();
+    }
+}
+
 /// The app; `language_failure` says why the chosen language could not be loaded, if it could not.
 #[component]
 fn App(language_failure: Option<String>) -> impl IntoView {
@@ -55,7 +65,7 @@ fn App(language_failure: Option<String>) -> impl IntoView {
     view! {
         // While a kiosk runs (Collect), it is all there is: no header, no other page, whatever the address.
         <Show when=move || !kiosk.is_active() fallback=|| view! { <pages::collect::Kiosk /> }>
-        <a class="skip-link" href="#main">{t!("Skip to content")}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_content>{t!("Skip to content")}</a>
         <header class="app-header">
             <a class="brand" href="#/" data-testid="nav-projects">
                 <span class="brand-mark" aria-hidden="true">"◐"</span>

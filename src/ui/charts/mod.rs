@@ -69,6 +69,18 @@ impl ChartKind {
         }
     }
 
+    /// The glossary topic that explains what the chart shows.
+    pub fn topic(self) -> crate::explain::Topic {
+        use crate::explain::Topic;
+        match self {
+            ChartKind::Radar => Topic::PerceptionGap,
+            ChartKind::GapBars => Topic::ConfidenceInterval,
+            ChartKind::Ipa => Topic::ImportancePerformance,
+            ChartKind::Trends => Topic::Trend,
+            ChartKind::JourneyHeatMap => Topic::JourneyMap,
+        }
+    }
+
     /// How to read it, in one sentence.
     pub fn reading(self) -> &'static str {
         match self {
@@ -346,6 +358,7 @@ pub fn Chart(
             <figcaption>
                 <span class="chart-title">{kind.title()}</span>
                 {(!image).then(|| view! { <span class="chart-reading">{kind.reading()}</span> })}
+                {(!image).then(|| view! { <crate::ui::components::explain::Explain topic=kind.topic() /> })}
             </figcaption>
             {move || data.with(|d| d.empty_sentence()).map(|sentence| view! {
                 <p class="chart-empty" data-testid="chart-empty">{sentence}</p>

@@ -8,17 +8,25 @@
 use crate::explain::Topic;
 use leptos::prelude::*;
 
-/// The disclosure for one topic, with a link to the glossary.
+/// The disclosure for one topic, with a link to the glossary. `named` shows the topic's name
+/// in the summary instead of "What is this?" (which screen readers still hear), for places
+/// where several disclosures sit together and "What is this?" alone would not say which is
+/// which.
 #[component]
-pub fn Explain(topic: Topic) -> impl IntoView {
+pub fn Explain(
+    topic: Topic,
+    /// Show the topic's name instead of "What is this?" (screen readers always hear both).
+    #[prop(optional)]
+    named: bool,
+) -> impl IntoView {
     let text = topic.explain();
     let [measures, reading, example] = crate::explain::part_labels();
     view! {
         <details class="explain" data-testid=format!("explain-{}", topic.slug())>
             <summary>
                 <span class="explain-mark" aria-hidden="true">"?"</span>
-                {t!("What is this?")}
-                <span class="visually-hidden">" "{text.title}</span>
+                <span class:visually-hidden=named>{t!("What is this?")}</span>
+                <span class=if named { "explain-name" } else { "visually-hidden" }>" "{text.title}</span>
             </summary>
             <div class="explain-body">
                 <p class="explain-title">{text.title}</p>

@@ -115,14 +115,6 @@ pub fn FirstGuide(
     /// The demo project's Dashboard, when the demo is there to look at.
     demo: Signal<Option<Route>>,
 ) -> impl IntoView {
-    let focus_name = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        let selector = format!("[data-testid=\"{name_field}\"]");
-        let field = document().query_selector(&selector).ok().flatten();
-        if let Some(field) = field.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = field.focus();
-        }
-    };
     view! {
         <section class="card guide guide-first" data-testid="guide" aria-labelledby="guide-heading">
             <h2 id="guide-heading" class="guide-heading">{t!("Start guide")}</h2>
@@ -131,7 +123,7 @@ pub fn FirstGuide(
             </p>
             <ol class="guide-steps">
                 <StepRow kind="create" done=false is_next=true>
-                    <a href="#/" data-testid="guide-link" on:click=focus_name>{t!("Create a project")}</a>
+                    <CreateLink name_field=name_field testid="guide-link" />
                     <span class="guide-state" data-testid="guide-state">{t!("Name it and pick its items below")}</span>
                 </StepRow>
                 {StepKind::ALL.into_iter().map(|kind| view! {
@@ -148,6 +140,26 @@ pub fn FirstGuide(
             })}
         </section>
     }
+}
+
+/// "Create a project": a link to the form on the Projects page that moves the focus to its
+/// name field (the page is already shown, so the link only moves the reader there).
+#[component]
+pub fn CreateLink(
+    /// The `data-testid` of the name field.
+    name_field: &'static str,
+    /// The link's own `data-testid`.
+    testid: &'static str,
+) -> impl IntoView {
+    let focus_name = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let selector = format!("[data-testid=\"{name_field}\"]");
+        let field = document().query_selector(&selector).ok().flatten();
+        if let Some(field) = field.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = field.focus();
+        }
+    };
+    view! { <a href=Route::Projects.href() data-testid=testid on:click=focus_name>{t!("Create a project")}</a> }
 }
 
 /// One line per project on the Projects page: how far its guide is, and a link to the next
@@ -171,7 +183,12 @@ pub fn CompactGuide(
     });
     move || {
         let steps = steps.get()?;
-        let text = progress(&steps);
+        let done = guide::done_count(&steps);
+        let text = if done == steps.len() {
+            t!("Start guide: all {total} steps done.", total = steps.len())
+        } else {
+            t!("Start guide: {done} of {total} steps done.", done = done, total = steps.len())
+        };
         let next = guide::next(&steps).map(|step| {
             let href = route(&id.get_value(), step.page).href();
             view! {
@@ -183,7 +200,7 @@ pub fn CompactGuide(
         Some(view! {
             <p class="guide-compact" data-testid="guide-compact" data-complete=if complete { "true" } else { "false" }>
                 <span class="guide-icon" aria-hidden="true">{if complete { "✓" } else { "→" }}</span>
-                <span data-testid="guide-progress">{t!("Start guide: {progress}.", progress = text)}</span>
+                <span data-testid="guide-progress">{text}</span>
                 {next}
             </p>
         })

@@ -333,10 +333,15 @@ fn WaveTable(project: Project) -> impl IntoView {
     }
     let analysis = Route::Analysis(project.id.clone(), None).href();
     if rows.is_empty() {
+        let questionnaire = Route::Questionnaire(project.id.clone()).href();
         return view! {
-            <p class="empty" data-testid="no-responses">
-                {t!("No responses yet. Import a CSV file below to see the gaps.")}
-            </p>
+            <div class="empty-state" data-testid="empty-state">
+                <p class="empty" data-testid="no-responses">
+                    {t!("No responses yet. Import a CSV file below to see the gaps.")}" "
+                    <crate::ui::components::linked::Linked href=questionnaire
+                        text=t!("Nothing to import yet? [Get the questionnaire] to your customers and managers first.") />
+                </p>
+            </div>
         }
         .into_any();
     }

@@ -66,7 +66,13 @@ pub fn ProjectsPage() -> impl IntoView {
             {move || {
                 let projects = state.projects.get();
                 if projects.is_empty() {
-                    view! { <p data-testid="no-projects">{t!("No projects yet. Create one above.")}</p> }.into_any()
+                    view! {
+                        <div class="empty-state" data-testid="empty-state">
+                            <p data-testid="no-projects">{t!("No projects yet. Create one above.")}" "
+                                <crate::ui::components::guide::CreateLink name_field="new-project-name" testid="empty-create-link" />
+                            </p>
+                        </div>
+                    }.into_any()
                 } else {
                     view! {
                         <ul class="project-list" aria-labelledby="project-list-heading" data-testid="project-list">

@@ -196,7 +196,8 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
     };
 
     view! {
-        <div class="resp-filters" role="search" aria-label=t!("Filter responses")>
+        // With no responses at all, the count line says so; an empty table would only show dashes.
+        <div class="resp-filters" role="search" aria-label=t!("Filter responses") class:empty-hidden=move || total.get() == 0>
             <label class="de-field">
                 <span>{t!("Wave")}</span>
                 <select data-testid="responses-filter-wave" on:change=move |ev| wave.set(event_target_value(&ev))>
@@ -231,7 +232,7 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
             </label>
         </div>
         <p class="resp-count" role="status" data-testid="responses-count">{showing}</p>
-        <div class="resp-scroll">
+        <div class="resp-scroll" class:empty-hidden=move || total.get() == 0>
             <table class="data-table resp-table" data-testid="responses-table">
                 <caption class="visually-hidden">{t!("Responses, one page at a time")}</caption>
                 <thead>
@@ -299,7 +300,7 @@ fn ResponseTable(loaded: RwSignal<Option<Loaded>>, editing: RwSignal<Option<(usi
                 </tbody>
             </table>
         </div>
-        <nav class="resp-pager" aria-label=t!("Pages of responses")>
+        <nav class="resp-pager" aria-label=t!("Pages of responses") class:empty-hidden=move || total.get() == 0>
             <button data-testid="responses-prev" disabled=move || current.get() == 0
                 on:click=move |_| page.set(current.get_untracked().saturating_sub(1))>{t!("← Previous")}</button>
             <span data-testid="responses-page" aria-live="polite">

@@ -18,12 +18,14 @@ pub use summary::ActionsSummary;
 use crate::analysis::actions::FollowUp;
 use crate::analysis::priorities::GapType;
 use crate::analysis::{Filter, Results};
+use crate::explain::Topic;
 use crate::model::actions::{Action, ActionError, ActionField, ActionInput, Gap, Status};
 use crate::model::{Project, ProjectId, Source};
 use crate::storage::Loaded;
 use crate::format::date;
 use crate::i18n::tr;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::components::explain::Explain;
 use crate::ui::components::linked::Linked;
 use crate::ui::format::number;
 use crate::ui::pages::data::use_project;
@@ -228,10 +230,12 @@ pub fn ActionsPage(id: ProjectId) -> impl IntoView {
                     fallback={
                         let data_href = data_href.clone();
                         move || view! {
-                            <p class="empty" data-testid="actions-empty">
-                                <Linked href=data_href.clone()
-                                    text=t!("No customer answers yet, so there are no priorities to act on. [Import answers on the Data page.]") />
-                            </p>
+                            <div class="empty-state" data-testid="empty-state">
+                                <p class="empty" data-testid="actions-empty">
+                                    <Linked href=data_href.clone()
+                                        text=t!("No customer answers yet, so there are no priorities to act on. [Import answers on the Data page.]") />
+                                </p>
+                            </div>
                         }
                     }>
                     <section class="actions-priorities" aria-labelledby="actions-priorities-heading">
@@ -252,6 +256,7 @@ pub fn ActionsPage(id: ProjectId) -> impl IntoView {
                                 </select>
                             </label>
                         </div>
+                        <Explain topic=Topic::Priorities />
                         {move || {
                             let rows = priorities.get();
                             if rows.is_empty() {
@@ -427,6 +432,7 @@ fn ActionList(
             <h2 id="actions-list-heading" tabindex="-1">
                 {move || t!("Recorded actions ({n})", n = rows.with(Vec::len))}
             </h2>
+            <Explain topic=Topic::FollowUp />
             {move || {
                 let rows = rows.get();
                 if rows.is_empty() {

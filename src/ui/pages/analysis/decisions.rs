@@ -3,8 +3,10 @@
 use super::table::{interval, Status};
 use crate::analysis::trends::Pattern;
 use crate::analysis::Results;
+use crate::explain::Topic;
 use crate::model::Project;
 use crate::i18n::tr;
+use crate::ui::components::explain::Explain;
 use crate::ui::format::{count, number, p_value};
 use leptos::prelude::*;
 
@@ -19,6 +21,7 @@ pub fn Priorities(project: Project, results: Results) -> impl IntoView {
     view! {
         <section aria-labelledby="priorities-heading">
             <h2 id="priorities-heading">{t!("What to fix first")}</h2>
+            <Explain topic=Topic::Priorities />
             {if priorities.is_empty() {
                 view! { <p class="empty" data-testid="no-priorities">
                     {t!("No item shows a clear shortfall yet (a finding needs at least 10 answers and a Holm-adjusted p below 0.05).")}
@@ -90,6 +93,7 @@ pub fn JourneyTable(project: Project, results: Results) -> impl IntoView {
     view! {
         <section aria-labelledby="journey-heading">
             <h2 id="journey-heading">{t!("Journey")}</h2>
+            <Explain topic=Topic::JourneyMap />
             <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Perception gap per touchpoint")>
                 <table class="data-table" data-testid="journey-table">
                     <caption>{t!("Perception gap per touchpoint, with complaints")}</caption>
@@ -134,6 +138,10 @@ pub fn IpaTable(project: Project, results: Results) -> impl IntoView {
                 importance = number(ipa.x_split, 2),
                 performance = number(ipa.y_split, 2)
             )}</p>
+            <div class="explain-group">
+                <Explain topic=Topic::ImportancePerformance named=true />
+                <Explain topic=Topic::Importance named=true />
+            </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Importance and performance per item")>
                 <table class="data-table" data-testid="ipa-table">
                     <caption>{t!("Importance–performance quadrants")}</caption>
@@ -196,6 +204,10 @@ pub fn TrendTable(project: Project, results: Results) -> impl IntoView {
     view! {
         <section aria-labelledby="trends-heading">
             <h2 id="trends-heading">{t!("Trends")}</h2>
+            <div class="explain-group">
+                <Explain topic=Topic::Trend named=true />
+                <Explain topic=Topic::Wave named=true />
+            </div>
             <div class="trend-lists">
                 <div data-testid="trend-items">
                     <h3>{t!("Trends: a shortfall in two or more waves in a row")}</h3>

@@ -50,10 +50,12 @@ pub fn AnalysisPage(id: ProjectId, #[prop(default = None)] section: Option<Strin
                 let project = loaded.project;
                 if project.count_responses(None).0 == 0 {
                     return Some(view! {
-                        <p class="empty" data-testid="analysis-empty">
-                            <Linked href=data_href.clone()
-                                text=t!("No customer answers yet. [Import a CSV file on the Data page] and the gaps appear here.") />
-                        </p>
+                        <div class="empty-state" data-testid="empty-state">
+                            <p class="empty" data-testid="analysis-empty">
+                                <Linked href=data_href.clone()
+                                    text=t!("No customer answers yet. [Import a CSV file on the Data page] and the gaps appear here.") />
+                            </p>
+                        </div>
                     }.into_any());
                 }
                 let stored = StoredValue::new(project.clone());

@@ -4,7 +4,9 @@ use super::table::{unavailable, Status};
 use crate::format::percent;
 use crate::analysis::stats::GapTest;
 use crate::analysis::Results;
+use crate::explain::Topic;
 use crate::model::Project;
+use crate::ui::components::explain::Explain;
 use crate::ui::format::{count, number};
 use leptos::prelude::*;
 
@@ -70,7 +72,7 @@ pub fn Summary(project: Project, results: Results) -> impl IntoView {
         .into_any(),
     };
     // `show` writes the score: NPS and CES with two decimals, CSAT in whole %.
-    let score = |name: &'static str, testid: &'static str, value: Option<crate::analysis::scores::Score>, show: fn(f64) -> String, help: &'static str| {
+    let score = |name: &'static str, testid: &'static str, value: Option<crate::analysis::scores::Score>, show: fn(f64) -> String, help: &'static str, topic: Topic| {
         let (figure, n) = match value {
             Some(s) => (show(s.value), format!("n = {}", count(s.n))),
             None => ("–".to_owned(), t!("no answers").to_owned()),
@@ -81,6 +83,7 @@ pub fn Summary(project: Project, results: Results) -> impl IntoView {
                 <p class="tile-figure">{figure}</p>
                 <p class="muted">{n}</p>
                 <p class="hint">{help}</p>
+                <Explain topic=topic />
             </div>
         }
     };
@@ -90,16 +93,25 @@ pub fn Summary(project: Project, results: Results) -> impl IntoView {
             <div class="card overall" data-testid="overall">
                 <h2>{t!("Overall perception gap")}</h2>
                 {perception}
+                <div class="explain-group">
+                    <Explain topic=Topic::PerceptionGap named=true />
+                    <Explain topic=Topic::ConfidenceInterval named=true />
+                    <Explain topic=Topic::WeightedScore named=true />
+                </div>
             </div>
             <div class="card" id="gap-experience" tabindex="-1" data-testid="experience-gap">
                 <h2>{t!("Experience gap (the 80/8 gap)")}</h2>
                 {top_box}
+                <div class="explain-group">
+                    <Explain topic=Topic::ExperienceGap named=true />
+                    <Explain topic=Topic::TopBox named=true />
+                </div>
             </div>
         </div>
         <div class="tiles">
-            {score("NPS", "nps", results.overall.nps, |v| number(Some(v), 2), t!("% promoters (9–10) minus % detractors (0–6)."))}
-            {score("CSAT", "csat", results.overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."))}
-            {score("CES", "ces", results.overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."))}
+            {score("NPS", "nps", results.overall.nps, |v| number(Some(v), 2), t!("% promoters (9–10) minus % detractors (0–6)."), Topic::Nps)}
+            {score("CSAT", "csat", results.overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."), Topic::Csat)}
+            {score("CES", "ces", results.overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."), Topic::Ces)}
         </div>
     }
 }
@@ -184,7 +196,9 @@ pub fn GapModel(project: Project, results: Results) -> impl IntoView {
         <section aria-labelledby="model-heading" class="gap-model">
             <h2 id="model-heading">{t!("The five gaps")}</h2>
             <dl class="gap-list" data-testid="gap-list">
-                <div id="gap-knowledge" tabindex="-1"><dt>"1 · "{t!("Knowledge gap")}</dt><dd data-testid="gap1">{knowledge}</dd></div>
+                <div id="gap-knowledge" tabindex="-1"><dt>"1 · "{t!("Knowledge gap")}</dt><dd data-testid="gap1">{knowledge}</dd>
+                    <dd class="explain-dd explain-group"><Explain topic=Topic::KnowledgeGap named=true /><Explain topic=Topic::RankAgreement named=true /></dd>
+                </div>
                 <div id="gap-standards" tabindex="-1">
                     <dt>"2 · "{t!("Standards gap")}</dt>
                     <dd data-testid="gap2">
@@ -192,15 +206,21 @@ pub fn GapModel(project: Project, results: Results) -> impl IntoView {
                         {(!missing.is_empty()).then(|| view! { <span class="block">{t!("Important items with no standard: {items}.", items = missing.join(", "))}</span> })}
                         {(!unimportant.is_empty()).then(|| view! { <span class="block">{t!("Standards on items customers rate less important: {items}.", items = unimportant.join(", "))}</span> })}
                     </dd>
+                    <dd class="explain-dd"><Explain topic=Topic::StandardsGap /></dd>
                 </div>
                 <div id="gap-delivery" tabindex="-1">
                     <dt>"3 · "{t!("Delivery gap")}</dt>
                     <dd data-testid="gap3">
                         {if has_delivery { t!("How often each standard's target was met in the measurements.") } else { t!("Not measured: no standard has a numeric target with measurements.") }}
                     </dd>
+                    <dd class="explain-dd"><Explain topic=Topic::DeliveryGap /></dd>
                 </div>
-                <div id="gap-communication" tabindex="-1"><dt>"4 · "{t!("Communication gap")}</dt><dd data-testid="gap4">{communication}</dd></div>
-                <div id="gap-perception" tabindex="-1"><dt>"5 · "{t!("Perception gap")}</dt><dd data-testid="gap5">{perception}</dd></div>
+                <div id="gap-communication" tabindex="-1"><dt>"4 · "{t!("Communication gap")}</dt><dd data-testid="gap4">{communication}</dd>
+                    <dd class="explain-dd"><Explain topic=Topic::CommunicationGap /></dd>
+                </div>
+                <div id="gap-perception" tabindex="-1"><dt>"5 · "{t!("Perception gap")}</dt><dd data-testid="gap5">{perception}</dd>
+                    <dd class="explain-dd"><Explain topic=Topic::PerceptionGap /></dd>
+                </div>
             </dl>
             {has_delivery.then(|| view! {
                 <div class="table-scroll" tabindex="0" role="region" aria-label=t!("Delivery against standards")>

@@ -2,7 +2,9 @@
 
 use crate::analysis::stats::GapTest;
 use crate::analysis::{ItemResult, Results};
+use crate::explain::Topic;
 use crate::model::Project;
+use crate::ui::components::explain::Explain;
 use crate::ui::format::{count, number, p_value};
 use leptos::prelude::*;
 
@@ -130,6 +132,13 @@ pub fn ItemTable(project: Project, results: Results) -> impl IntoView {
                 {t!("Item p-values are Holm-adjusted over all items of this view, separately for each gap.")}" "
                 {t!("A finding needs at least 10 answers and an adjusted p below 0.05. Fewer than 10 answers: too few to say anything. Fewer than 30: indicative only.")}
             </p>
+            <div class="explain-group">
+                <Explain topic=Topic::ConfidenceInterval named=true />
+                <Explain topic=Topic::Finding named=true />
+                <Explain topic=Topic::Indicative named=true />
+                <Explain topic=Topic::TooFewAnswers named=true />
+                <Explain topic=Topic::Reliability named=true />
+            </div>
         </section>
     }
 }

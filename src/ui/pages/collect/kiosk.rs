@@ -9,6 +9,7 @@
 use super::lock::{request_fullscreen, KioskLock};
 use super::scale::ScaleChoice;
 use super::staff::StaffExit;
+use crate::format::count;
 use crate::model::kiosk::{KioskAnswers, KioskSession};
 use crate::model::responses::COMMENT_MAX;
 use crate::model::{ItemCode, Project};
@@ -87,6 +88,14 @@ pub fn Kiosk() -> impl IntoView {
     let phase = RwSignal::new(Phase::Asking);
     let problem = RwSignal::new(None::<String>);
     let staff = RwSignal::new(false);
+    let staff_button = NodeRef::<leptos::html::Button>::new();
+    // Closing the PIN prompt gives the focus back to the button that opened it.
+    let close_staff = Callback::new(move |_| {
+        staff.set(false);
+        if let Some(button) = staff_button.get_untracked() {
+            let _ = button.focus();
+        }
+    });
     let timer = StoredValue::new(None::<TimeoutHandle>);
 
     let next = move || {
@@ -141,11 +150,11 @@ pub fn Kiosk() -> impl IntoView {
                     },
                 }}
             </div>
-            <button type="button" class="kiosk-staff" data-testid="kiosk-staff"
+            <button type="button" class="kiosk-staff" data-testid="kiosk-staff" node_ref=staff_button
                 aria-haspopup="dialog" aria-expanded=move || staff.get().to_string()
                 on:click=move |_| staff.set(true)>{t!("Staff")}</button>
             <Show when=move || staff.get()>
-                <StaffExit on_close=Callback::new(move |_| staff.set(false)) />
+                <StaffExit on_close=close_staff />
             </Show>
         </main>
     }
@@ -292,7 +301,7 @@ fn ItemQuestion(
             <fieldset class="kiosk-item-fields">
                 <legend class="kiosk-statement">
                     <span class="kiosk-number" aria-hidden="true">{number.to_string()}</span>
-                    <span class="visually-hidden">{t!("Statement {n} of {total}:", n = number, total = total)}</span>
+                    <span class="visually-hidden">{t!("Statement {n} of {total}:", n = count(number), total = count(total))}</span>
                     " "{text}
                 </legend>
                 {expectation}

@@ -21,6 +21,7 @@ use crate::model::kiosk::{
     KioskSession, KioskSetup, OptionalQuestions, ATTEMPTS_BEFORE_LOCKOUT, LOCKOUT_MS, PIN_MAX, PIN_MIN,
 };
 use crate::model::responses::WAVE_MAX;
+use crate::format::count;
 use crate::model::ProjectId;
 use crate::ui::pages::data::use_project;
 use crate::ui::route::Route;
@@ -91,9 +92,9 @@ pub fn CollectPage(id: ProjectId) -> impl IntoView {
                 let waves: Vec<String> = project.waves.iter().map(|w| w.name.clone()).collect();
                 let item_count = project.items.len();
                 let asked = if project.perception_only {
-                    t!("Each of the {n} items is asked as perception (P) only: this is a perception-only project.", n = item_count)
+                    t!("Each of the {n} items is asked as perception (P) only: this is a perception-only project.", n = count(item_count))
                 } else {
-                    t!("Each of the {n} items is asked twice: what the customer expected (E) and experienced (P).", n = item_count)
+                    t!("Each of the {n} items is asked twice: what the customer expected (E) and experienced (P).", n = count(item_count))
                 };
                 view! {
                     <form class="card collect-form" novalidate on:submit=move |ev| {
@@ -160,8 +161,8 @@ pub fn CollectPage(id: ProjectId) -> impl IntoView {
                         </div>
                         <p class="hint">{t!(
                             "Remember the PIN: without it, the questionnaire cannot be closed on this device. {n} wrong PINs in a row lock the exit for {seconds} seconds.",
-                            n = ATTEMPTS_BEFORE_LOCKOUT,
-                            seconds = LOCKOUT_MS / 1000.0
+                            n = count(ATTEMPTS_BEFORE_LOCKOUT as usize),
+                            seconds = count((LOCKOUT_MS / 1000.0) as usize)
                         )}</p>
                         {move || {
                             let list = problems.get();

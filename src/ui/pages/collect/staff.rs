@@ -56,11 +56,11 @@ pub fn StaffExit(on_close: Callback<()>) -> impl IntoView {
             }
             PinCheck::Refused { attempts_left } => problem.set(Some(t!(
                 "Wrong PIN. {n} tries left before the exit locks for a while.",
-                n = attempts_left
+                n = crate::format::count(attempts_left as usize)
             ))),
             PinCheck::Locked { seconds } => problem.set(Some(t!(
                 "Too many wrong PINs. Try again in {seconds} seconds.",
-                seconds = seconds
+                seconds = crate::format::count(seconds as usize)
             ))),
         }
         if let Some(input) = input.get_untracked() {

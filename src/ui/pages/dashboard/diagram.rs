@@ -72,24 +72,34 @@ fn squeeze(text: &str, size: f64, width: f64) -> Option<String> {
     (estimate > width).then(|| format!("{width}"))
 }
 
-/// `text` broken into lines of at most `max` characters at spaces, as evenly as the fewest
-/// lines allow (a longer word keeps its own line and is squeezed when drawn).
+/// `text` broken into lines of at most `max` characters at spaces, and at soft hyphens
+/// (U+00AD, which a translation may put into a long compound: "Service\u{ad}standarder"),
+/// as evenly as the fewest lines allow. A longer piece keeps its own line and is squeezed
+/// when drawn.
 fn wrap(text: &str, max: usize) -> Vec<String> {
     let greedy = wrap_greedy(text, max);
     let count = greedy.len().max(1);
-    let even = text.chars().count().div_ceil(count);
+    let even = text.replace('\u{ad}', "").chars().count().div_ceil(count);
     (even..max).map(|width| wrap_greedy(text, width)).find(|lines| lines.len() <= count).unwrap_or(greedy)
 }
 
 fn wrap_greedy(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
-                line.push(' ');
-                line.push_str(word);
+        for (i, piece) in word.split('\u{ad}').enumerate() {
+            // A piece after a soft hyphen joins its word without a space.
+            let joiner = if i == 0 { " " } else { "" };
+            match lines.last_mut() {
+                Some(line) if line.chars().count() + joiner.len() + piece.chars().count() <= max => {
+                    line.push_str(joiner);
+                    line.push_str(piece);
+                }
+                Some(line) if i > 0 => {
+                    line.push('-');
+                    lines.push(piece.to_owned());
+                }
+                _ => lines.push(piece.to_owned()),
             }
-            _ => lines.push(word.to_owned()),
         }
     }
     lines
@@ -169,25 +179,34 @@ fn icon(status: Status, cx: f64, cy: f64) -> impl IntoView {
 }
 
 /// A box of the model with its text wrapped to fit and centred. `size` is the text's font
-/// size in px (as style/dashboard.css sets it for the box's class).
+/// size in px (as style/dashboard.css sets it for the box's class). A text that needs more
+/// lines than the box holds (a longer language) is drawn a little smaller, down to 72 %.
 fn model_box(x: f64, y: f64, width: f64, height: f64, text: &str, size: f64, class: &'static str) -> impl IntoView {
+    const LINE: f64 = 17.0;
     let inner = width - 12.0;
-    let max_chars = ((inner / (size * CHAR_EM)).floor() as usize).max(4);
-    let lines = wrap(text, max_chars);
+    let lines_at = |scale: f64| wrap(text, ((inner / scale / (size * CHAR_EM)).floor() as usize).max(4));
+    let (scale, lines) = [1.0, 0.9, 0.8, 0.72]
+        .into_iter()
+        .map(|scale| (scale, lines_at(scale)))
+        .find(|(scale, lines)| lines.len() as f64 * LINE * scale <= height - 4.0)
+        .unwrap_or_else(|| (0.72, lines_at(0.72)));
     let count = lines.len().max(1) as f64;
-    let line_height = 17.0_f64.min((height - 6.0) / count);
-    let first = y + height / 2.0 - (count - 1.0) * line_height / 2.0 + 5.0;
+    let (cx, cy) = (x + width / 2.0, y + height / 2.0);
+    let first = cy - (count - 1.0) * LINE / 2.0 + 5.0;
+    // Scaled about the box's centre, so the lines keep their places relative to each other.
+    let transform = (scale < 1.0).then(|| format!("translate({cx} {cy}) scale({scale}) translate({} {})", -cx, -cy));
     view! {
         <g class=format!("dg-box {class}")>
             <rect x=x y=y width=width height=height rx="6" />
-            {lines.into_iter().enumerate().map(|(i, line)| {
-                let fit = squeeze(&line, size, inner);
-                let adjust = fit.as_ref().map(|_| "spacingAndGlyphs");
-                view! {
-                    <text x=x + width / 2.0 y=first + i as f64 * line_height text-anchor="middle"
-                        lengthAdjust=adjust textLength=fit>{line}</text>
-                }
-            }).collect_view()}
+            <g transform=transform>
+                {lines.into_iter().enumerate().map(|(i, line)| {
+                    let fit = squeeze(&line, size, inner / scale);
+                    let adjust = fit.as_ref().map(|_| "spacingAndGlyphs");
+                    view! {
+                        <text x=cx y=first + i as f64 * LINE text-anchor="middle" lengthAdjust=adjust textLength=fit>{line}</text>
+                    }
+                }).collect_view()}
+            </g>
         </g>
     }
 }

@@ -10,10 +10,12 @@ mod diagram;
 mod side;
 
 use crate::analysis::dashboard::{self, Gap};
+use crate::explain::Topic;
 use crate::analysis::{Filter, Results};
 use crate::format::count;
 use crate::model::ProjectId;
 use crate::storage::Loaded;
+use crate::ui::components::explain::Explain;
 use crate::ui::components::linked::Linked;
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -104,15 +106,26 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
                         management = management
                     ),
                 };
-                Some(view! {
-                    <p class="dash-scope muted" data-testid="dashboard-scope">{counts}</p>
-                    {empty.then(|| view! {
+                let empty_state = empty.then(|| view! {
+                    <div class="empty-state" data-testid="empty-state">
                         <p class="empty" data-testid="dashboard-empty">
                             <Linked href=Route::Data(id.clone()).href() text=t!(
-                                "No customer answers yet, so every gap says \u{201c}not measured\u{201d}. [Import answers or enter them on the Data page], add management's view there too, and the model fills in."
+                                "No customer answers yet, so there is no gap to show. [Import answers or enter them on the Data page], add management's view there too, and the gap model fills in."
                             ) />
                         </p>
-                    })}
+                    </div>
+                });
+                // Nothing measured at all: the model would be a diagram of dashes, so only the
+                // start guide above and the empty state say what to do.
+                if empty && figures.iter().chain([&cx]).all(|f| f.value.is_none()) {
+                    return Some(view! {
+                        <p class="dash-scope muted" data-testid="dashboard-scope">{counts}</p>
+                        {empty_state}
+                    }.into_any());
+                }
+                Some(view! {
+                    <p class="dash-scope muted" data-testid="dashboard-scope">{counts}</p>
+                    {empty_state}
                     <div class="dash-grid">
                         <section class="dash-model" aria-labelledby="dash-model-heading">
                             <h2 id="dash-model-heading">{t!("The gap model")}</h2>
@@ -121,7 +134,7 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
                         </section>
                         <div class="dash-side">
                             <side::Headline id=id.clone() figure=cx results=results.clone() />
-                            <side::Scores results=results.clone() />
+                            <side::Scores id=id.clone() results=results.clone() />
                             <side::Priorities id=id.clone() project=project.clone() results=results.clone() />
                         </div>
                     </div>
@@ -132,7 +145,7 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
                             <side::Actions id=id project=project />
                         </div>
                     </div>
-                })
+                }.into_any())
             }}
         </section>
     }
@@ -162,6 +175,7 @@ fn GapList(id: ProjectId, figures: Vec<dashboard::GapFigure>) -> impl IntoView {
                             </span>
                         </p>
                         <p class="hint">{figure.basis.clone()}</p>
+                        <Explain topic=Topic::of_gap(gap) />
                     </li>
                 }
             }).collect_view()}

@@ -6,9 +6,11 @@ use crate::analysis::dashboard::{self, Gap, GapFigure, SmallFigure, TrendLine};
 use crate::analysis::scores::Score;
 use crate::analysis::Results;
 use crate::format::percent;
+use crate::explain::Topic;
 use crate::i18n::tr;
 use crate::model::{Project, ProjectId};
 use crate::ui::format::{count, number};
+use crate::ui::components::explain::Explain;
 use crate::ui::pages::actions::ActionsSummary;
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -57,6 +59,7 @@ pub fn Headline(id: ProjectId, figure: GapFigure, results: Results) -> impl Into
         <section class="card dash-card dash-cx" aria-labelledby="dash-cx-heading" data-testid="dashboard-cx">
             <h2 id="dash-cx-heading">{t!("Management vs customers")}</h2>
             {body}
+            <Explain topic=Topic::ExperienceGap />
             <a href=detail_href(&id, Gap::Experience) data-testid="gap-link-experience">{t!("Experience gap per item")}</a>
         </section>
     }
@@ -64,9 +67,9 @@ pub fn Headline(id: ProjectId, figure: GapFigure, results: Results) -> impl Into
 
 /// NPS, CSAT and CES tiles with n.
 #[component]
-pub fn Scores(results: Results) -> impl IntoView {
+pub fn Scores(id: ProjectId, results: Results) -> impl IntoView {
     // `show` writes the score: NPS in whole points, CSAT in %, CES with two decimals.
-    let tile = |name: &'static str, testid: &'static str, score: Option<Score>, show: fn(f64) -> String, help: &'static str| {
+    let tile = |name: &'static str, testid: &'static str, score: Option<Score>, show: fn(f64) -> String, help: &'static str, topic: Topic| {
         let (figure, n) = match score {
             Some(s) => (show(s.value), format!("n = {}", count(s.n))),
             None => ("–".to_owned(), t!("no answers").to_owned()),
@@ -77,20 +80,37 @@ pub fn Scores(results: Results) -> impl IntoView {
                 <p class="tile-figure">{figure}</p>
                 <p class="muted">{n}</p>
                 <p class="hint">{help}</p>
+                <Explain topic=topic />
             </div>
         }
     };
     let overall = &results.overall;
+    // No score asked at all: three tiles of dashes would say nothing, so say where to ask.
+    if overall.nps.is_none() && overall.csat.is_none() && overall.ces.is_none() {
+        return view! {
+            <section class="dash-scores" aria-labelledby="dash-scores-heading">
+                <h2 id="dash-scores-heading">{t!("Customer scores")}</h2>
+                <div class="empty-state" data-testid="empty-state">
+                    <p class="muted" data-testid="dash-no-scores">
+                        <crate::ui::components::linked::Linked href=Route::Questionnaire(id).href()
+                            text=t!("No NPS, CSAT or CES answers in this view. To get these scores, [add their questions to the questionnaire].") />
+                    </p>
+                </div>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="dash-scores" aria-labelledby="dash-scores-heading">
             <h2 id="dash-scores-heading">{t!("Customer scores")}</h2>
             <div class="tiles dash-tiles">
-                {tile("NPS", "dash-nps", overall.nps, |v| number(Some(v), 0), t!("Promoters (9–10) minus detractors (0–6), in points."))}
-                {tile("CSAT", "dash-csat", overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."))}
-                {tile("CES", "dash-ces", overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."))}
+                {tile("NPS", "dash-nps", overall.nps, |v| number(Some(v), 0), t!("Promoters (9–10) minus detractors (0–6), in points."), Topic::Nps)}
+                {tile("CSAT", "dash-csat", overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."), Topic::Csat)}
+                {tile("CES", "dash-ces", overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."), Topic::Ces)}
             </div>
         </section>
     }
+    .into_any()
 }
 
 /// The top three priorities with what closes each one's gap.
@@ -129,6 +149,7 @@ pub fn Priorities(id: ProjectId, project: Project, results: Results) -> impl Int
         <section class="card dash-card" aria-labelledby="dash-priorities-heading">
             <h2 id="dash-priorities-heading">{t!("Fix first")}</h2>
             <p class="hint">{t!("Shortfalls customers feel, ranked by how much they matter to customers times how far short they fall.")}</p>
+            <Explain topic=Topic::Priorities />
             {body}
             {(more > 0).then(|| view! {
                 <p><a href=Route::Analysis(id, None).href()>{t!("{n} more on the Analysis page", n = count(more))}</a></p>
@@ -215,6 +236,7 @@ pub fn Trends(project: Project, results: Results) -> impl IntoView {
             {list(&summary.events, "dash-event-items", t!("None."))}
             {overall.map(|text| view! { <p data-testid="dash-overall-change">{text}</p> })}
             <p class="hint">{t!("Gaps are perception minus expectation (P − E) per wave; all waves are shown whatever wave is selected.")}</p>
+            <Explain topic=Topic::Trend />
         </section>
     }
     .into_any()
@@ -253,6 +275,11 @@ pub fn Warnings(project: Project, results: Results) -> impl IntoView {
         <section class="card dash-card dash-warnings" aria-labelledby="dash-warnings-heading" data-testid="dash-warnings">
             <h2 id="dash-warnings-heading">{t!("How sure these figures are")}</h2>
             {body}
+            <div class="explain-group">
+                <Explain topic=Topic::Indicative named=true />
+                <Explain topic=Topic::TooFewAnswers named=true />
+                <Explain topic=Topic::Finding named=true />
+            </div>
         </section>
     }
 }
@@ -267,6 +294,7 @@ pub fn Actions(id: ProjectId, project: Project) -> impl IntoView {
             <ActionsSummary project=Signal::stored(project.clone()) />
             // The summary links to the Actions page itself while there are no actions.
             {(!project.actions.is_empty()).then(|| view! {
+                <Explain topic=Topic::FollowUp />
                 <p><a href=Route::Actions(id).href()>{t!("Root causes and actions on the Actions page")}</a></p>
             })}
         </section>

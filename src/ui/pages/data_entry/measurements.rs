@@ -1,10 +1,12 @@
 //! Delivery measurements: measured values of the standards' KPIs per wave (gap 3).
 
 use super::{focus, save_change, save_removal, wave_names, ProblemList, Problems, SavedLine, WaveFilter, WaveInput};
+use crate::explain::Topic;
 use crate::model::entries::{Field, MeasurementEntry as Entry};
 use crate::model::Kpi;
 use crate::storage::Loaded;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::components::explain::Explain;
 use crate::ui::format::{count, plain};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -125,6 +127,7 @@ pub fn MeasurementEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 {t!("Measured delivery of your own standards (e.g. answer times), per wave. \
                      Each value is compared with the standard's KPI target.")}
             </p>
+            <Explain topic=Topic::DeliveryGap />
             <Show when=move || !measurable.with(Vec::is_empty)
                 fallback=move || view! {
                     <p class="empty" data-testid="no-kpi-standards">

@@ -88,7 +88,8 @@ pub fn QuestionnairePage(id: ProjectId) -> impl IntoView {
             let outcome = if write_clipboard(&text).await { Copied::Done } else { Copied::Refused };
             copied.set(Some(outcome));
             if outcome == Copied::Refused {
-                select_text("q-copy-text");
+                // After the status has been drawn.
+                request_animation_frame(|| select_text("q-copy-text"));
             }
         });
     };
@@ -241,28 +242,31 @@ fn title_of(questionnaire: &Questionnaire) -> String {
     }
 }
 
-/// What "Copy text" did, and the text itself to select by hand when the browser refused.
+/// What "Copy text" did, and the text itself to select by hand when the browser refused. The
+/// text area stays the same element while the status changes, so a selection made in it lasts.
 #[component]
 fn CopyOutcome(copied: RwSignal<Option<Copied>>, text: RwSignal<String>) -> impl IntoView {
-    move || {
-        let outcome = copied.get()?;
-        let status = match outcome {
-            Copied::Trying => t!("Copying…"),
-            Copied::Done => t!("Copied. Paste it into your survey tool. The same text is below."),
-            Copied::Refused => t!("This browser did not allow copying. The text below is selected: copy it with Ctrl+C (⌘C on a Mac)."),
-        };
-        Some(view! {
+    let status = move || match copied.get()? {
+        Copied::Trying => Some(t!("Copying…")),
+        Copied::Done => Some(t!("Copied. Paste it into your survey tool. The same text is below.")),
+        Copied::Refused => Some(t!(
+            "This browser did not allow copying. The text below is selected: copy it with Ctrl+C (⌘C on a Mac)."
+        )),
+    };
+    let class = move || match copied.get() {
+        Some(Copied::Refused) => "notice notice-error",
+        _ => "notice notice-info",
+    };
+    view! {
+        <Show when=move || copied.with(Option::is_some)>
             <div class="q-copy">
-                <p role="status" data-testid="q-copy-status"
-                    class=if outcome == Copied::Refused { "notice notice-error" } else { "notice notice-info" }>
-                    {status}
-                </p>
+                <p role="status" data-testid="q-copy-status" class=class>{status}</p>
                 <label class="q-field">
                     <span>{t!("The questions as text")}</span>
                     <textarea id="q-copy-text" rows="10" readonly data-testid="q-copy-text" prop:value=move || text.get()></textarea>
                 </label>
             </div>
-        })
+        </Show>
     }
 }
 

@@ -95,10 +95,12 @@ pub fn ReportPage(id: ProjectId) -> impl IntoView {
                 let results = results.get()?;
                 if results.respondents.customers == 0 {
                     return Some(view! {
-                        <p class="empty" data-testid="report-empty">
-                            <Linked href=data_href.clone()
-                                text=t!("No customer answers in this view, so there is nothing to report yet. [Import answers on the Data page], or pick another wave.") />
-                        </p>
+                        <div class="empty-state" data-testid="empty-state">
+                            <p class="empty" data-testid="report-empty">
+                                <Linked href=data_href.clone()
+                                    text=t!("No customer answers in this view, so there is nothing to report yet. [Import answers on the Data page], or pick another wave.") />
+                            </p>
+                        </div>
                     }.into_any());
                 }
                 Some(view! { <ReportBody project=project results=results /> }.into_any())
