@@ -83,6 +83,10 @@ test('a Swedish browser gets Gaplens in Swedish, with decimal commas, from the D
   assert.equal(await heading(page), 'Kundresa');
   assert.equal((await byTestId(page, 'journey-heat-section').locator('h2').innerText()).trim(), 'Värmekarta');
   assert.equal((await page.locator('#links-heading').innerText()).trim(), 'Påståenden och kontaktpunkter');
+  // The heat map's numbers say which gap is a finding in words, not by colour alone.
+  await page.waitForFunction(() => document.querySelector('[data-testid="chart-journey-heat-map"]')?.dataset.state === 'drawn');
+  assert.match(await byTestId(page, 'chart-journey-heat-map').locator('details table').textContent(), /▼ fynd: underskott/);
+  await screenshot(page, 'swedish-journey');
 
   // Actions: Swedish headings, ISO dates (as Swedish writes them) and commas in the follow-up.
   await tab(page, 'nav-actions', 'actions-priorities');
@@ -98,6 +102,7 @@ test('a Swedish browser gets Gaplens in Swedish, with decimal commas, from the D
   assert.equal((await page.locator('#report-method').innerText()).trim(), 'Metod');
   assert.match(await byTestId(page, 'report-wave').innerText(), /^Tal för mätomgång 2026 Q3\.$/);
   assert.match(await byTestId(page, 'report-date').innerText(), /^\d{4}-\d{2}-\d{2}$/);
+  await screenshot(page, 'swedish-report');
   assert.match(await byTestId(page, 'report-overall').innerText(), /^Upplevelsegap totalt P − E: −?\d+,\d\d \(n = \d+, 95\s%\sKI −?\d+,\d\d till −?\d+,\d\d\)/);
 
   // Data: a small file of answers in a new wave.

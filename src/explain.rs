@@ -156,7 +156,7 @@ impl Topic {
             Topic::PerceptionGap => Explanation {
                 title: t!("Perception gap (gap 5)"),
                 measures: t!("How far what customers experienced (P) falls short of what they expected (E). For every customer who answered both, Gaplens takes P − E on the item, then averages over those customers. For a dimension, a touchpoint or the whole survey, each customer's gaps on its items are averaged first, then over the customers."),
-                reading: t!("Below zero means customers got less than they expected; above zero, more. The interval shows where the true gap lies with 95 % confidence: \"−0.6 (−0.9 to −0.4)\" means the true gap lies between −0.9 and −0.4. If the whole interval is below zero, the shortfall is real, not chance."),
+                reading: t!("Below zero means customers got less than they expected; above zero, more. The interval shows where the true gap lies with 95 % confidence: “−0.6 (−0.9 to −0.4)” means the true gap lies between −0.9 and −0.4. If the whole interval is below zero, the shortfall is real, not chance."),
                 example: t!("Customers expect invoices they can read at a glance (E = 6.2) but find them hard to read (P = 5.1). The gap is −1.1: the invoice is one of the first things to fix."),
             },
             Topic::KnowledgeGap => Explanation {
@@ -169,7 +169,7 @@ impl Topic {
                 title: t!("Standards gap (gap 2)"),
                 measures: t!("Whether the business has set service standards for what matters to customers: the share of customers' importance that lies on items with a standard. Each item counts with its dimension's importance points, shared among the dimension's items; without importance points, every item counts the same."),
                 reading: t!("100 % means every item has a standard. A low share means important things are left to chance. The lists show important items without a standard and standards on items customers find less important."),
-                example: t!("Customers give reliability 35 of 100 points, but only the opening hours have a standard. The coverage is low: write a standard such as \"invoices are correct the first time\"."),
+                example: t!("Customers give reliability 35 of 100 points, but only the opening hours have a standard. The coverage is low: write a standard such as “invoices are correct the first time”."),
             },
             Topic::DeliveryGap => Explanation {
                 title: t!("Delivery gap (gap 3)"),
@@ -181,7 +181,7 @@ impl Topic {
                 title: t!("Communication gap (gap 4)"),
                 measures: t!("Whether customers experience what marketing promises: customers' perception (P) minus the level the promise sets, per item with a promise, tested against that level."),
                 reading: t!("Below zero: the promise is bigger than what customers get. Either deliver more or promise less; both close the gap."),
-                example: t!("The website promises \"delivery the next day\", set as level 6 on the 7-point scale. Customers rate delivery speed 4.8: the gap is −1.2."),
+                example: t!("The website promises “delivery the next day”, set as level 6 on the 7-point scale. Customers rate delivery speed 4.8: the gap is −1.2."),
             },
             Topic::ExperienceGap => Explanation {
                 title: t!("Experience gap (CX gap)"),
@@ -241,7 +241,7 @@ impl Topic {
                 title: t!("Too few answers"),
                 measures: t!("A figure based on fewer than 10 answers."),
                 reading: t!("Gaplens never calls it a finding and does not rank it among the priorities: with so few answers, one unhappy customer changes the picture."),
-                example: t!("Four guests answered about the airport shuttle. Their mean is shown, but only as \"too few answers\"."),
+                example: t!("Four guests answered about the airport shuttle. Their mean is shown, but only as “too few answers”."),
             },
             Topic::EffectSize => Explanation {
                 title: t!("Effect size (d)"),
@@ -275,7 +275,7 @@ impl Topic {
             },
             Topic::Wave => Explanation {
                 title: t!("Wave"),
-                measures: t!("One round of measurement, such as \"2026 Q1\". Each answer belongs to one wave, so rounds can be compared."),
+                measures: t!("One round of measurement, such as “2026 Q1”. Each answer belongs to one wave, so rounds can be compared."),
                 reading: t!("Compare waves to see whether actions worked. Choose a wave to see its figures alone."),
                 example: t!("The hotel asks its guests every spring and autumn; each round is a wave."),
             },
@@ -295,7 +295,7 @@ impl Topic {
                 title: t!("Rank agreement"),
                 measures: t!("Whether management puts the items in the same order of expectation as customers (Spearman's rank correlation of E and M)."),
                 reading: t!("Close to 1: management knows what matters most to customers, even if the levels differ. Close to 0 or below: management's priorities are not the customers'."),
-                example: t!("Customers rank \"correct invoices\" first; management ranks it tenth. The agreement falls, and so does the chance of fixing the right thing."),
+                example: t!("Customers rank “correct invoices” first; management ranks it tenth. The agreement falls, and so does the chance of fixing the right thing."),
             },
             Topic::FollowUp => Explanation {
                 title: t!("Follow-up of an action"),

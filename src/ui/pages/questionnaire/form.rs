@@ -163,11 +163,14 @@ fn ExtraQuestion(extra: Extra) -> impl IntoView {
     view! {
         <div class="q-extra" data-testid=format!("q-extra-{}-question", extra.column())>
             <p class="q-question">{extra.question()}</p>
-            <Scale points=points label=extra.question().to_owned() testid=format!("q-scale-{}", extra.column()) />
-            <p class="q-anchors q-extra-anchors">
-                <span>{format!("{} = {}", count(min.into()), extra.low_anchor())}</span>
-                <span>{format!("{} = {}", count(max.into()), extra.high_anchor())}</span>
-            </p>
+            // The anchors as wide as the boxes (or wider, when the words need it).
+            <div class="q-extra-scale">
+                <Scale points=points label=extra.question().to_owned() testid=format!("q-scale-{}", extra.column()) />
+                <p class="q-anchors q-extra-anchors">
+                    <span>{format!("{} = {}", count(min.into()), extra.low_anchor())}</span>
+                    <span>{format!("{} = {}", count(max.into()), extra.high_anchor())}</span>
+                </p>
+            </div>
         </div>
     }
 }

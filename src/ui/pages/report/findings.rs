@@ -275,6 +275,8 @@ pub fn GapsAtAGlance(project: Project, results: Results) -> impl IntoView {
             gap = number(Some(top.gap_pp), 0)
         );
         experience.note = Some(match experience.note {
+            // A unit abbreviation ("p.e.") may already end the note with a full stop.
+            Some(counted) if note.ends_with('.') => format!("{note} {counted}"),
             Some(counted) => format!("{note}. {counted}"),
             None => note,
         });
