@@ -48,6 +48,7 @@ const SERIOUS = new Set(['serious', 'critical']);
 /** Serious and critical violations on the page as it is now, one readable line per element. */
 export async function seriousViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
+  assert.ok(results.passes.length > 10, `axe ran (${results.passes.length} rules passed on ${page.url()})`);
   const lines = [];
   for (const v of results.violations.filter((x) => SERIOUS.has(x.impact))) {
     for (const node of v.nodes) {

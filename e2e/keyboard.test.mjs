@@ -63,8 +63,12 @@ test('create a project, import a file, read the analysis and export it with the 
   await page.keyboard.type('Keyboard Kafé');
   await moveTo(page, 'create-project');
   await page.keyboard.press('Enter');
+  await byTestId(page, 'current-project').filter({ hasText: 'Keyboard Kafé' }).waitFor();
+
+  // To the project's Data tab.
+  await moveTo(page, 'nav-data');
+  await page.keyboard.press('Enter');
   await byTestId(page, 'import-file').waitFor();
-  assert.equal((await byTestId(page, 'current-project').innerText()).trim(), 'Keyboard Kafé');
 
   // Import: the wave for rows without one is typed; Space on the file field opens the chooser.
   await moveTo(page, 'import-default-wave');

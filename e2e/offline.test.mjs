@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { openApp, assertClean, byTestId, screenshot, REPO_ROOT } from './harness.mjs';
 import { ProjectsPage } from './app.pages.mjs';
 import { ChartsSection, CHART_SLUGS } from './charts.pages.mjs';
@@ -192,6 +193,8 @@ test('a new deployment shows the update banner; the page reloads into it only wh
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await byTestId(page, 'update-banner').waitFor({ timeout: 60_000 });
   assert.match(await byTestId(page, 'update-banner').innerText(), /new version/);
+  const axe = await new AxeBuilder({ page }).include('.update-area').analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.impact} ${v.id}`), [], 'the banner passes axe');
   await screenshot(page, 'offline-update-banner');
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page did not reload by itself');
