@@ -16,6 +16,8 @@ const BADGE_WIDTH: f64 = 112.0;
 const BADGE_HEIGHT: f64 = 78.0;
 /// Average width of a character in em, a little generous (bold text, wide Nordic letters).
 const CHAR_EM: f64 = 0.58;
+/// The same for the context box's text, which is not bold.
+const PLAIN_EM: f64 = 0.52;
 
 /// The displayed value of a figure, without its unit ("–" when not measured).
 pub fn value_text(figure: &GapFigure) -> String {
@@ -65,10 +67,10 @@ fn status_words(status: Status) -> String {
     }
 }
 
-/// `textLength` for a text of `size` px that would not fit in `width` units: the browser then
-/// squeezes it to the width. `None` when it fits as it is.
-fn squeeze(text: &str, size: f64, width: f64) -> Option<String> {
-    let estimate = text.chars().count() as f64 * size * CHAR_EM;
+/// `textLength` for a text of `size` px, `em` wide a character, that would not fit in `width`
+/// units: the browser then squeezes it to the width. `None` when it fits as it is.
+fn squeeze(text: &str, size: f64, em: f64, width: f64) -> Option<String> {
+    let estimate = text.chars().count() as f64 * size * em;
     (estimate > width).then(|| format!("{width}"))
 }
 
@@ -135,9 +137,9 @@ fn badge(id: &ProjectId, figure: &GapFigure, x: f64, y: f64) -> impl IntoView {
         t!("Open the details of the {gap}.", gap = gap.name().to_lowercase())
     );
     let text_width = BADGE_WIDTH - 18.0;
-    let number_fit = squeeze(&number_text, 12.5, text_width - 20.0);
-    let name_fit = squeeze(short_name, name_size, text_width);
-    let status_fit = squeeze(status.short_word(), 12.5, text_width);
+    let number_fit = squeeze(&number_text, 12.5, CHAR_EM, text_width - 20.0);
+    let name_fit = squeeze(short_name, name_size, CHAR_EM, text_width);
+    let status_fit = squeeze(status.short_word(), 12.5, CHAR_EM, text_width);
     let adjust = |fit: &Option<String>| fit.as_ref().map(|_| "spacingAndGlyphs");
     // The `<g>` root makes the macro build an SVG `<a>`, not an HTML one.
     view! {
@@ -184,7 +186,8 @@ fn icon(status: Status, cx: f64, cy: f64) -> impl IntoView {
 fn model_box(x: f64, y: f64, width: f64, height: f64, text: &str, size: f64, class: &'static str) -> impl IntoView {
     const LINE: f64 = 17.0;
     let inner = width - 12.0;
-    let lines_at = |scale: f64| wrap(text, ((inner / scale / (size * CHAR_EM)).floor() as usize).max(4));
+    let em = if class.contains("dg-box-context") { PLAIN_EM } else { CHAR_EM };
+    let lines_at = |scale: f64| wrap(text, ((inner / scale / (size * em)).floor() as usize).max(4));
     let (scale, lines) = [1.0, 0.9, 0.8, 0.72]
         .into_iter()
         .map(|scale| (scale, lines_at(scale)))
@@ -200,7 +203,7 @@ fn model_box(x: f64, y: f64, width: f64, height: f64, text: &str, size: f64, cla
             <rect x=x y=y width=width height=height rx="6" />
             <g transform=transform>
                 {lines.into_iter().enumerate().map(|(i, line)| {
-                    let fit = squeeze(&line, size, inner / scale);
+                    let fit = squeeze(&line, size, em, inner / scale);
                     let adjust = fit.as_ref().map(|_| "spacingAndGlyphs");
                     view! {
                         <text x=cx y=first + i as f64 * LINE text-anchor="middle" lengthAdjust=adjust textLength=fit>{line}</text>
