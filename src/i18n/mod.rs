@@ -146,12 +146,15 @@ pub fn install(lang: Lang, pack: Option<&str>) -> Result<(), PackError> {
 }
 
 /// The current language's text for the English `key`; the key itself in English or when the
-/// pack lacks it (the key test keeps that from shipping).
+/// pack lacks it (the key test keeps that from shipping). Never inlined: it is called from
+/// some two thousand places, and one shared body keeps the WebAssembly small.
+#[inline(never)]
 pub fn tr(key: &'static str) -> &'static str {
     CURRENT.with(|c| c.borrow().texts.get(key).copied().unwrap_or(key))
 }
 
 /// `text` with each `{name}` replaced by its value. A place with no value stays as written.
+#[inline(never)]
 pub fn fill(text: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;

@@ -68,7 +68,7 @@ pub fn ProjectsPage() -> impl IntoView {
                 if projects.is_empty() {
                     view! {
                         <div class="empty-state" data-testid="empty-state">
-                            <p data-testid="no-projects">{t!("No projects yet. Create one above.")}" "
+                            <p data-testid="no-projects">{t!("No projects yet.")}" "
                                 <crate::ui::components::guide::CreateLink name_field="new-project-name" testid="empty-create-link" />
                             </p>
                         </div>

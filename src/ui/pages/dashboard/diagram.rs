@@ -55,11 +55,20 @@ pub fn numbered_name(gap: Gap) -> String {
     }
 }
 
-/// The status in words for a label: the long word, which starts with the short word the badge
-/// shows (so the accessible name begins with the visible text), or both when a language words
-/// them apart.
+/// The status as a badge shows it: the short word, shorter still for "too few answers", which
+/// some languages cannot fit on a badge in full.
+fn badge_word(status: Status) -> &'static str {
+    match status {
+        Status::TooFew => t!("too few"),
+        other => other.short_word(),
+    }
+}
+
+/// The status in words for a label: the long word, which starts with the word the badge shows
+/// (so the accessible name begins with the visible text), or both when a language words them
+/// apart.
 fn status_words(status: Status) -> String {
-    let (short, long) = (status.short_word(), status.word());
+    let (short, long) = (badge_word(status), status.word());
     if long.starts_with(short) {
         long.to_owned()
     } else {
@@ -136,10 +145,11 @@ fn badge(id: &ProjectId, figure: &GapFigure, x: f64, y: f64) -> impl IntoView {
         status_words(status),
         t!("Open the details of the {gap}.", gap = gap.name().to_lowercase())
     );
-    let text_width = BADGE_WIDTH - 18.0;
+    // Texts start 9 units in and keep 5 from the right edge (the icon's 20 on the first line).
+    let text_width = BADGE_WIDTH - 14.0;
     let number_fit = squeeze(&number_text, 12.5, CHAR_EM, text_width - 20.0);
     let name_fit = squeeze(short_name, name_size, CHAR_EM, text_width);
-    let status_fit = squeeze(status.short_word(), 12.5, CHAR_EM, text_width);
+    let status_fit = squeeze(badge_word(status), 12.5, PLAIN_EM, text_width);
     let adjust = |fit: &Option<String>| fit.as_ref().map(|_| "spacingAndGlyphs");
     // The `<g>` root makes the macro build an SVG `<a>`, not an HTML one.
     view! {
@@ -157,7 +167,7 @@ fn badge(id: &ProjectId, figure: &GapFigure, x: f64, y: f64) -> impl IntoView {
                 " "
             </text>
             <text class="dg-badge-status" x=x + 9.0 y=y + 71.0 lengthAdjust=adjust(&status_fit) textLength=status_fit.clone()>
-                {status.short_word()}
+                {badge_word(status)}
             </text>
         </a>
         </g>
