@@ -102,3 +102,37 @@ test('files fetched on demand are listed, and the first load is totalled without
   assert.equal(run.status, 1);
   assert.match(run.stderr, /first-load brotli total \d+ bytes .* is over the budget of 1 bytes/);
 });
+
+test('language packs are on demand, and the largest one is added to the first load in its own row', async (t) => {
+  const dir = makeDist(t);
+  writeFileSync(join(dir, 'i18n-sv-0123456789ab.json'), JSON.stringify({ Save: 'Spara', Open: 'Öppna' }));
+  writeFileSync(join(dir, 'i18n-fi-abcdef012345.json'), JSON.stringify({ Save: 'Tallenna', Open: 'Avaa', 'The whole picture': 'Koko kuva' }));
+  const report = await measure(dir);
+  const packs = report.files.filter((f) => f.path.startsWith('i18n-'));
+  assert.equal(packs.length, 2);
+  assert.ok(packs.every((f) => f.onDemand), 'both packs are on demand');
+  assert.equal(report.firstLoad.files, report.total.files - 2);
+  const fi = packs.find((f) => f.path.startsWith('i18n-fi-'));
+  assert.ok(fi.brotli > packs.find((f) => f.path.startsWith('i18n-sv-')).brotli, 'the Finnish pack is the larger');
+  assert.deepEqual(report.largestLanguage, {
+    pack: fi.path,
+    files: report.firstLoad.files + 1,
+    raw: report.firstLoad.raw + fi.raw,
+    gzip: report.firstLoad.gzip + fi.gzip,
+    brotli: report.firstLoad.brotli + fi.brotli,
+  });
+  const table = formatTable(report);
+  assert.match(table, /`i18n-sv-0123456789ab\.json` \(on demand\)/);
+  assert.match(table, /\*\*First load in the largest language \(4 files, with `i18n-fi-abcdef012345\.json`\)\*\*/);
+  const widths = table.split('\n').filter((l) => l.startsWith('|')).map((l) => l.length);
+  assert.ok(widths.every((w) => w === widths[0]), 'columns line up');
+  // The budget is the English first load: the packs stay out of it.
+  const run = spawnSync(process.execPath, [SCRIPT, '--dir', dir, '--budget-first-load', String(report.firstLoad.brotli)], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+});
+
+test('without language packs there is no largest-language row', async (t) => {
+  const report = await measure(makeDist(t));
+  assert.equal(report.largestLanguage, undefined);
+  assert.doesNotMatch(formatTable(report), /largest language/);
+});

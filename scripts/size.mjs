@@ -6,8 +6,12 @@
 // Prints a Markdown table (paste it into a README) with raw, gzip (level 9)
 // and brotli (quality 11) sizes per file, a total row for everything in dist/,
 // and a row for the first load: everything except the files fetched only on
-// demand (ECharts, loaded when a chart is first shown, and the app icons, read
-// when the app is installed; ON_DEMAND below). The service worker (sw.js) and
+// demand (ECharts, loaded when a chart is first shown; the app icons, read
+// when the app is installed; and the language packs i18n-<lang>-<hash>.json,
+// fetched only when that language is chosen; ON_DEMAND below). English needs
+// no pack, and a user of another language fetches exactly one, so a further
+// row gives the first load in the largest language: the first load plus the
+// largest pack (LANGUAGE_PACK below). The service worker (sw.js) and
 // the manifest are fetched by the first page load, so they count in it; after
 // that load the worker fetches every other file in the background to keep it
 // for offline use, which the total row measures. Sizes
@@ -23,7 +27,10 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Files the app fetches only when they are first needed, not on the first load. */
-export const ON_DEMAND = /^(?:echarts[.-][^/]*\.js|icon-\d+-[0-9a-f]{12}\.png)$/;
+export const ON_DEMAND = /^(?:echarts[.-][^/]*\.js|icon-\d+-[0-9a-f]{12}\.png|i18n-[a-z]{2}-[0-9a-f]{12}\.json)$/;
+
+/** A language pack: on demand, and exactly one of them is fetched in a language other than English. */
+export const LANGUAGE_PACK = /^i18n-[a-z]{2}-[0-9a-f]{12}\.json$/;
 
 export function gzipSize(buf) {
   return gzipSync(buf, { level: 9 }).length;
@@ -60,7 +67,21 @@ export async function measure(dir = 'dist') {
     (t, f) => ({ files: t.files + 1, raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
     { files: 0, raw: 0, gzip: 0, brotli: 0 },
   );
-  return { dir: root, files, total: sum(files), firstLoad: sum(files.filter((f) => !f.onDemand)) };
+  const firstLoad = sum(files.filter((f) => !f.onDemand));
+  const packs = files.filter((f) => LANGUAGE_PACK.test(f.path));
+  const report = { dir: root, files, total: sum(files), firstLoad };
+  if (packs.length) {
+    // The pack that costs most over the wire (brotli): the language whose first load is largest.
+    const largest = packs.reduce((a, b) => (b.brotli > a.brotli ? b : a));
+    report.largestLanguage = {
+      pack: largest.path,
+      files: firstLoad.files + 1,
+      raw: firstLoad.raw + largest.raw,
+      gzip: firstLoad.gzip + largest.gzip,
+      brotli: firstLoad.brotli + largest.brotli,
+    };
+  }
+  return report;
 }
 
 /** 12345 -> "12.3 KB" (1 KB = 1000 bytes). */
@@ -78,6 +99,10 @@ export function formatTable(report) {
   const first = report.firstLoad ?? t;
   if (first.files !== t.files) {
     rows.push([`**First load (${files(first.files)}, without on-demand files)**`, kb(first.raw), kb(first.gzip), kb(first.brotli)]);
+  }
+  const lang = report.largestLanguage;
+  if (lang) {
+    rows.push([`**First load in the largest language (${files(lang.files)}, with \`${lang.pack}\`)**`, kb(lang.raw), kb(lang.gzip), kb(lang.brotli)]);
   }
   const widths = header.map((h, c) => Math.max(h.length, 3, ...rows.map((r) => r[c].length)));
   const line = (cells) =>

@@ -88,7 +88,7 @@ impl ChartKind {
             ChartKind::GapBars => t!("Bars below zero are shortfalls. ◆ and a solid bar mark a finding (n ≥ 10, Holm-adjusted p < 0.05); the whiskers show the 95 % confidence interval."),
             ChartKind::Ipa => t!("Dashed lines at the mean importance and the mean performance split the items into four quadrants. Important items that perform below the mean (bottom right) come first."),
             ChartKind::Trends => t!("The band is the 95 % confidence interval of each wave. ◆ marks a change from the wave before with Welch's p < 0.05; a dashed vertical line marks the wave the other figures are filtered to."),
-            ChartKind::JourneyHeatMap => t!("Each cell is a touchpoint in its stage: its name (★ = critical), its perception gap and the complaints logged. Red is a shortfall, green better than expected."),
+            ChartKind::JourneyHeatMap => t!("Each cell is a touchpoint in its stage: its name (★ = critical), its perception gap (▼ finding: a shortfall backed by enough answers; ▲ finding: better than expected) and the complaints logged. Red is a shortfall, green better than expected."),
         }
     }
 }
