@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openApp, attachRecorder, assertClean, byTestId, screenshot, REPO_ROOT } from './harness.mjs';
+import { openApp, attachRecorder, assertClean, byTestId, screenshot, SCREENSHOT_DIR } from './harness.mjs';
 
 const DEMO = 'demo-hotel';
 /** Every topic's slug (src/explain.rs, `Topic::slug`). */
@@ -175,7 +175,7 @@ test('a Swedish browser gets the explanations and the glossary in Swedish', asyn
   await assertClean(recorder, page);
 });
 
-test('open explanations fit a desktop and a phone, light and dark; the README screenshot', async (t) => {
+test('open explanations fit a desktop and a phone, light and dark; one opened and cropped', async (t) => {
   const app = await openApp({ path: `/#/p/${DEMO}/dashboard` });
   t.after(app.close);
   const { page, recorder } = app;
@@ -197,7 +197,8 @@ test('open explanations fit a desktop and a phone, light and dark; the README sc
     }
   }
 
-  // For the README: the perception gap explained on the Dashboard, desktop, light.
+  // The perception gap explained on the Dashboard, desktop, light, cropped to its card (the
+  // README's copy comes from scripts/screenshots.mjs).
   await visit(page, 'dashboard', 'gap-diagram');
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.emulateMedia({ colorScheme: 'light' });
@@ -207,10 +208,9 @@ test('open explanations fit a desktop and a phone, light and dark; the README sc
   await item.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = await item.boundingBox();
   const margin = 16;
-  const dir = join(REPO_ROOT, 'docs', 'screenshots');
-  await mkdir(dir, { recursive: true });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({
-    path: join(dir, 'explain-desktop-light.png'),
+    path: join(SCREENSHOT_DIR, 'explain-desktop-light.png'),
     clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin },
   });
   await assertClean(recorder, page);

@@ -103,10 +103,11 @@ test('a new user follows the start guide from an empty browser to a dashboard wi
   assert.equal(steps[2].state, 'Customers have answered it');
   assert.equal(steps[3].state, '12 customers have answered');
   assert.match(steps[5].state, /gaps? with a finding/);
-  // The README's picture of the guide half-way, and the same at phone width (no sideways scroll).
+  // The guide half-way (the README's copy comes from scripts/screenshots.mjs), and the same at
+  // phone width (no sideways scroll).
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', 'guide-desktop-light.png') });
+  await screenshot(page, 'guide-desktop-light');
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the guide scrolls sideways by ${overflow}px on a phone`);

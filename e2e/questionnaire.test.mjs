@@ -6,9 +6,9 @@
 // Run: GAPLENS_DIST=/path/to/dist node --test e2e/questionnaire.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pdfText, pdfPages, pdfSize, pagesAsImages } from './pdf.mjs';
 import { openApp, assertClean, byTestId, screenshot, SCREENSHOT_DIR } from './harness.mjs';
 import { DataPage } from './app.pages.mjs';
 
@@ -31,29 +31,6 @@ class QuestionnairePage {
     const [file] = await Promise.all([this.page.waitForEvent('download'), this.get('q-csv').click()]);
     return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
   }
-}
-
-function pdfText(file) {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
-
-function pdfPages(file) {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
-
-function pdfSize(file) {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const [, w, h] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info) ?? [];
-  return { width: Number(w), height: Number(h) };
-}
-
-/** Renders every page of `file` to e2e/screenshots/<stem>-N.png at 60 dpi; returns the files. */
-async function pagesAsImages(file, stem) {
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  for (const old of await readdir(SCREENSHOT_DIR)) if (old.startsWith(`${stem}-`)) await rm(join(SCREENSHOT_DIR, old));
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, join(SCREENSHOT_DIR, stem)]);
-  return (await readdir(SCREENSHOT_DIR)).filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png'));
 }
 
 /** Prints the page to an A4 PDF in e2e/screenshots; returns its path, pages and text. */

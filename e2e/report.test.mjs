@@ -3,9 +3,9 @@
 // even in dark mode. The pages are rendered to PNGs (pdftoppm) for a human to look at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pdfText, pdfPages, pdfSize, pagesAsImages } from './pdf.mjs';
 import { openApp, assertClean, byTestId, screenshot, SCREENSHOT_DIR } from './harness.mjs';
 import { ProjectsPage } from './app.pages.mjs';
 
@@ -28,29 +28,6 @@ async function openReport(page) {
   );
   assert.equal(pending, 0, 'a chart image in the report did not load');
   return page.evaluate(() => document.querySelectorAll('[data-testid="report-charts"] figure img').length);
-}
-
-function pdfText(file) {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
-
-function pdfPages(file) {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
-
-function pdfSize(file) {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const [, w, h] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info) ?? [];
-  return { width: Number(w), height: Number(h) };
-}
-
-/** Renders every page of `file` to e2e/screenshots/<stem>-N.png at 50 dpi; returns the files. */
-async function pagesAsImages(file, stem) {
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  for (const old of await readdir(SCREENSHOT_DIR)) if (old.startsWith(`${stem}-`)) await rm(join(SCREENSHOT_DIR, old));
-  execFileSync('pdftoppm', ['-png', '-r', '50', file, join(SCREENSHOT_DIR, stem)]);
-  return (await readdir(SCREENSHOT_DIR)).filter((f) => f.startsWith(`${stem}-`) && f.endsWith('.png'));
 }
 
 /** Asserts each of `headings` occurs in `text` after the one before. */
@@ -111,7 +88,7 @@ test('the report prints to an A4 PDF with its headings in order and no app chrom
   for (const chrome of ['Skip to content', 'Print or save as PDF', 'Gaplens runs entirely in this browser', 'Settings']) {
     assert.ok(!text.includes(chrome), `"${chrome}" must not print`);
   }
-  const shots = await pagesAsImages(file, 'report-page');
+  const shots = await pagesAsImages(file, 'report-page', 50);
   assert.equal(shots.length, pages);
   t.diagnostic(`report.pdf: ${pages} pages, ${images} chart images; page images in e2e/screenshots/report-page-*.png`);
   await assertClean(recorder, page);
@@ -139,7 +116,7 @@ test('print is light even in dark mode, and the wave selector and print button w
   assert.equal(colours.controls, 'none');
   const dark = join(SCREENSHOT_DIR, 'report-dark.pdf');
   await page.pdf({ path: dark, format: 'A4', printBackground: true });
-  await pagesAsImages(dark, 'report-dark-page');
+  await pagesAsImages(dark, 'report-dark-page', 50);
 
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
   await byTestId(page, 'report-wave-select').selectOption('');

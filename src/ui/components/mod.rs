@@ -7,4 +7,5 @@ pub mod notice;
 pub mod csv_export;
 pub mod linked;
 pub mod explain;
+pub mod score_tile;
 pub mod guide;

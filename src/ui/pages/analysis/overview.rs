@@ -7,6 +7,7 @@ use crate::analysis::Results;
 use crate::explain::Topic;
 use crate::model::Project;
 use crate::ui::components::explain::Explain;
+use crate::ui::components::score_tile::score_tile;
 use crate::ui::format::{count, number};
 use leptos::prelude::*;
 
@@ -71,22 +72,6 @@ pub fn Summary(project: Project, results: Results) -> impl IntoView {
         }
         .into_any(),
     };
-    // `show` writes the score: NPS and CES with two decimals, CSAT in whole %.
-    let score = |name: &'static str, testid: &'static str, value: Option<crate::analysis::scores::Score>, show: fn(f64) -> String, help: &'static str, topic: Topic| {
-        let (figure, n) = match value {
-            Some(s) => (show(s.value), format!("n = {}", count(s.n))),
-            None => ("–".to_owned(), t!("no answers").to_owned()),
-        };
-        view! {
-            <div class="tile" data-testid=testid>
-                <h3>{name}</h3>
-                <p class="tile-figure">{figure}</p>
-                <p class="muted">{n}</p>
-                <p class="hint">{help}</p>
-                <Explain topic=topic />
-            </div>
-        }
-    };
     view! {
         <p class="lead">{reading}</p>
         <div class="cards">
@@ -109,9 +94,9 @@ pub fn Summary(project: Project, results: Results) -> impl IntoView {
             </div>
         </div>
         <div class="tiles">
-            {score("NPS", "nps", results.overall.nps, |v| number(Some(v), 2), t!("% promoters (9–10) minus % detractors (0–6)."), Topic::Nps)}
-            {score("CSAT", "csat", results.overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."), Topic::Csat)}
-            {score("CES", "ces", results.overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."), Topic::Ces)}
+            {score_tile("NPS", "nps", results.overall.nps, |v| number(Some(v), 2), t!("% promoters (9–10) minus % detractors (0–6)."), Topic::Nps)}
+            {score_tile("CSAT", "csat", results.overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."), Topic::Csat)}
+            {score_tile("CES", "ces", results.overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."), Topic::Ces)}
         </div>
     }
 }

@@ -3,7 +3,6 @@
 
 use super::diagram::{detail_href, value_text};
 use crate::analysis::dashboard::{self, Gap, GapFigure, SmallFigure, TrendLine};
-use crate::analysis::scores::Score;
 use crate::analysis::Results;
 use crate::format::percent;
 use crate::explain::Topic;
@@ -11,6 +10,7 @@ use crate::i18n::tr;
 use crate::model::{Project, ProjectId};
 use crate::ui::format::{count, number};
 use crate::ui::components::explain::Explain;
+use crate::ui::components::score_tile::score_tile;
 use crate::ui::pages::actions::ActionsSummary;
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -68,22 +68,6 @@ pub fn Headline(id: ProjectId, figure: GapFigure, results: Results) -> impl Into
 /// NPS, CSAT and CES tiles with n.
 #[component]
 pub fn Scores(id: ProjectId, results: Results) -> impl IntoView {
-    // `show` writes the score: NPS in whole points, CSAT in %, CES with two decimals.
-    let tile = |name: &'static str, testid: &'static str, score: Option<Score>, show: fn(f64) -> String, help: &'static str, topic: Topic| {
-        let (figure, n) = match score {
-            Some(s) => (show(s.value), format!("n = {}", count(s.n))),
-            None => ("–".to_owned(), t!("no answers").to_owned()),
-        };
-        view! {
-            <div class="tile" data-testid=testid>
-                <h3>{name}</h3>
-                <p class="tile-figure">{figure}</p>
-                <p class="muted">{n}</p>
-                <p class="hint">{help}</p>
-                <Explain topic=topic />
-            </div>
-        }
-    };
     let overall = &results.overall;
     // No score asked at all: three tiles of dashes would say nothing, so say where to ask.
     if overall.nps.is_none() && overall.csat.is_none() && overall.ces.is_none() {
@@ -104,9 +88,9 @@ pub fn Scores(id: ProjectId, results: Results) -> impl IntoView {
         <section class="dash-scores" aria-labelledby="dash-scores-heading">
             <h2 id="dash-scores-heading">{t!("Customer scores")}</h2>
             <div class="tiles dash-tiles">
-                {tile("NPS", "dash-nps", overall.nps, |v| number(Some(v), 0), t!("Promoters (9–10) minus detractors (0–6), in points."), Topic::Nps)}
-                {tile("CSAT", "dash-csat", overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."), Topic::Csat)}
-                {tile("CES", "dash-ces", overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."), Topic::Ces)}
+                {score_tile("NPS", "dash-nps", overall.nps, |v| number(Some(v), 0), t!("Promoters (9–10) minus detractors (0–6), in points."), Topic::Nps)}
+                {score_tile("CSAT", "dash-csat", overall.csat, |v| percent(Some(v), 0), t!("Share answering 4 or 5 of 5."), Topic::Csat)}
+                {score_tile("CES", "dash-ces", overall.ces, |v| number(Some(v), 2), t!("Mean effort, 1 (easy) to 7 (hard)."), Topic::Ces)}
             </div>
         </section>
     }
