@@ -85,7 +85,9 @@ async function everyPage() {
       for (const target of pages) {
         const name = `${target.name}-${size}-${scheme}`;
         if (!wanted(name)) continue;
-        await page.evaluate((hash) => { location.hash = hash; }, target.hash);
+        // A page opens at its top, except where its address moves to a section (the Charts);
+        // without this it would keep the scroll position of the page before.
+        await page.evaluate((hash) => { window.scrollTo(0, 0); location.hash = hash; }, target.hash);
         await page.locator(target.ready).first().waitFor();
         // Charts draw after ECharts loads; give them their first frame.
         await page.waitForTimeout(600);

@@ -72,8 +72,10 @@ fn App(language_failure: Option<String>) -> impl IntoView {
                 "Gaplens"
             </a>
             <components::nav::ProjectNav />
-            <a class="glossary-link" href="#/glossary" data-testid="nav-glossary">{t!("Glossary")}</a>
-            <a class="settings-link" href="#/settings" data-testid="nav-settings">{t!("Settings")}</a>
+            <div class="header-links">
+                <a href="#/glossary" data-testid="nav-glossary">{t!("Glossary")}</a>
+                <a href="#/settings" data-testid="nav-settings">{t!("Settings")}</a>
+            </div>
         </header>
         <components::notice::NoticeArea />
         <offline::UpdateBanner />

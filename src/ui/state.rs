@@ -50,7 +50,14 @@ impl AppState {
         state.open_workspace();
 
         let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-            state.route.set(Route::from_hash(&current_hash()));
+            let next = Route::from_hash(&current_hash());
+            // Another page starts at its top (a section link scrolls to its section itself).
+            if !state.route.with_untracked(|now| now.same_page(&next)) {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+            state.route.set(next);
             state.notice.set(None);
         });
         let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
