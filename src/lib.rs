@@ -17,6 +17,8 @@ pub mod analysis;
 pub mod explain;
 /// The start guide: seven steps, each one's state derived from the project's data (pure).
 pub mod guide;
+/// Stable sorting that compiles the sort routine once (pure).
+pub mod sort;
 /// Numbers as people read them (pure).
 pub mod format;
 /// Files in: CSV with positioned errors (pure).

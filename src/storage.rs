@@ -452,7 +452,7 @@ impl Store {
     /// `WriteFailed` when the browser refuses a removal; keys removed before it stay removed.
     pub fn delete_everything(&self) -> Result<usize, StorageError> {
         let mut keys = self.keys();
-        keys.sort_by_key(|key| key == INDEX_KEY);
+        crate::sort::sort_by_key(&mut keys, |key| key == INDEX_KEY);
         for key in &keys {
             self.remove(key)?;
         }

@@ -503,7 +503,7 @@ pub fn trend_summary(results: &Results) -> TrendSummary {
                 gaps: trends.waves.iter().cloned().zip(i.waves.iter().map(GapTest::gap)).collect(),
             })
             .collect();
-        lines.sort_by(|a, b| a.mean().total_cmp(&b.mean()).then_with(|| a.code.cmp(&b.code)));
+        crate::sort::sort_by(&mut lines, |a, b| a.mean().total_cmp(&b.mean()).then_with(|| a.code.cmp(&b.code)));
         lines
     };
     let overall = trends.changes.iter().enumerate().rev().find_map(|(i, c)| {

@@ -119,7 +119,7 @@ pub fn rank(
             })
         })
         .collect();
-    priorities.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.code.cmp(&b.code)));
+    crate::sort::sort_by(&mut priorities, |a, b| b.score.total_cmp(&a.score).then_with(|| a.code.cmp(&b.code)));
     priorities
 }
 

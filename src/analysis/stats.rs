@@ -214,7 +214,7 @@ impl Change {
 /// Ranks with ties given their average rank (1-based).
 pub fn average_ranks(values: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    crate::sort::sort_by(&mut order, |&a, &b| values[a].total_cmp(&values[b]));
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
     while start < order.len() {
@@ -256,7 +256,7 @@ pub fn spearman(xs: &[f64], ys: &[f64]) -> Option<f64> {
 pub fn holm(p_values: &[Option<f64>]) -> Vec<Option<f64>> {
     let mut order: Vec<(usize, f64)> =
         p_values.iter().enumerate().filter_map(|(i, p)| p.map(|p| (i, p))).collect();
-    order.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::sort::sort_by(&mut order, |a, b| a.1.total_cmp(&b.1));
     let m = order.len();
     let mut adjusted = vec![None; p_values.len()];
     let mut running_max: f64 = 0.0;

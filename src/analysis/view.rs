@@ -57,7 +57,7 @@ pub struct View<'a> {
 /// linear pass, without hashing.
 fn table(respondents: &[&Response], items: &[&Item]) -> Vec<Answer> {
     let mut by_code: Vec<(&ItemCode, usize)> = items.iter().enumerate().map(|(i, item)| (&item.code, i)).collect();
-    by_code.sort_unstable();
+    crate::sort::sort(&mut by_code);
     let k = items.len();
     let mut cells = vec![Answer::default(); respondents.len() * k];
     for (row, response) in respondents.iter().enumerate() {

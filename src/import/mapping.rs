@@ -539,7 +539,7 @@ pub fn convert(table: &Table, targets: &[Target], options: &ImportOptions<'_>) -
         }
     }
     // Header problems (no row) first, then by row; within a row, in column order as found.
-    problems.sort_by_key(|p| p.row().unwrap_or(0));
+    crate::sort::sort_by_key(&mut problems, |p| p.row().unwrap_or(0));
     Err(ImportError { problems, not_kept })
 }
 

@@ -385,7 +385,7 @@ fn read_header(names: Vec<String>, policy: ItemPolicy<'_>, problems: &mut Vec<Pr
     if let ItemPolicy::TemplateAndUnknown = policy {
         // Template order first, then unknown codes in the order their columns appear.
         let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by_key(|&i| SERVQUAL.find(items[i].code.as_str()).map_or(usize::MAX, |(pos, _, _)| pos));
+        crate::sort::sort_by_key(&mut order, |&i| SERVQUAL.find(items[i].code.as_str()).map_or(usize::MAX, |(pos, _, _)| pos));
         let mut remap = vec![0; items.len()];
         for (new, &old) in order.iter().enumerate() {
             remap[old] = new;

@@ -493,7 +493,7 @@ impl Project {
     /// date with the one entered last first.
     pub fn complaints_newest_first(&self) -> Vec<(usize, &Complaint)> {
         let mut list: Vec<(usize, &Complaint)> = self.complaints.iter().enumerate().collect();
-        list.sort_by(|(ia, a), (ib, b)| b.date.cmp(&a.date).then(ib.cmp(ia)));
+        crate::sort::sort_by(&mut list, |(ia, a), (ib, b)| b.date.cmp(&a.date).then(ib.cmp(ia)));
         list
     }
 }

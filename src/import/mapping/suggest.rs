@@ -279,7 +279,7 @@ pub fn suggest(
         .collect();
     // Strongest claim first; ties go to the leftmost column.
     let mut order: Vec<usize> = (0..suggestions.len()).collect();
-    order.sort_by(|&a, &b| suggestions[b].score.total_cmp(&suggestions[a].score).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| suggestions[b].score.total_cmp(&suggestions[a].score).then(a.cmp(&b)));
     let mut taken: HashMap<String, usize> = HashMap::new();
     for index in order {
         let target = &suggestions[index].target;

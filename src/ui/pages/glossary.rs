@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn GlossaryPage(focus: Option<String>) -> impl IntoView {
     let mut topics: Vec<(Topic, crate::explain::Explanation)> = Topic::ALL.iter().map(|t| (*t, t.explain())).collect();
-    topics.sort_by_key(|(_, e)| e.title.to_lowercase());
+    crate::sort::sort_by_key(&mut topics, |(_, e)| e.title.to_lowercase());
     let [measures, reading, example] = crate::explain::part_labels();
     if let Some(slug) = focus.filter(|s| Topic::from_slug(s).is_some()) {
         request_animation_frame(move || {

@@ -129,7 +129,7 @@ pub fn IpaTable(project: Project, results: Results) -> impl IntoView {
         t!("No stated importance: importance is derived as each item's correlation with the overall perception.")
     };
     let mut items = ipa.items.clone();
-    items.sort_by_key(|i| i.quadrant as u8);
+    crate::sort::sort_by_key(&mut items, |i| i.quadrant as u8);
     view! {
         <section aria-labelledby="ipa-heading">
             <h2 id="ipa-heading">{t!("Importance and performance")}</h2>

@@ -39,7 +39,7 @@ pub fn ComplaintEntry(loaded: RwSignal<Option<Loaded>>) -> impl IntoView {
                 .as_ref()
                 .map(|l| l.project.complaints.iter().map(|c| c.category.clone()).filter(|c| !c.is_empty()).collect())
                 .unwrap_or_default();
-            list.sort();
+            crate::sort::sort(&mut list);
             list.dedup();
             list
         })
