@@ -103,7 +103,7 @@ test('a Swedish browser gets Gaplens in Swedish, with decimal commas, from the D
   assert.match(await byTestId(page, 'report-wave').innerText(), /^Tal för mätomgång 2026 Q3\.$/);
   assert.match(await byTestId(page, 'report-date').innerText(), /^\d{4}-\d{2}-\d{2}$/);
   await screenshot(page, 'swedish-report');
-  assert.match(await byTestId(page, 'report-overall').innerText(), /^Upplevelsegap totalt P − E: −?\d+,\d\d \(n = \d+, 95\s%\sKI −?\d+,\d\d till −?\d+,\d\d\)/);
+  assert.match(await byTestId(page, 'report-overall').innerText(), /^Samlat upplevelsegap P − E: −?\d+,\d\d \(n = \d+, 95\s%\sKI −?\d+,\d\d till −?\d+,\d\d\)/);
 
   // Data: a small file of answers in a new wave.
   await tab(page, 'nav-data', 'import-file');
