@@ -21,7 +21,7 @@ cargo test --locked --target wasm32-unknown-unknown --test browser_storage
 step "3/5 release build (trunk, wasm-opt, CSP hash)"
 trunk build --release
 
-step "4/5 first-load size (guard: 700 KB brotli without the on-demand ECharts file; see README)"
+step "4/5 first-load size (guard: 700 KB brotli without the files fetched on demand: ECharts, language packs, icons; see README)"
 node scripts/size.mjs --budget-first-load 700000
 
 step "5/5 end-to-end tests in Chromium against dist/"
