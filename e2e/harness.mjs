@@ -334,3 +334,24 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** How far the page scrolls sideways (0 when it fits its viewport). */
+export function sidewaysOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * Looks at the page as it stands at desktop (1280x800) and phone (390x844) width, in light and
+ * dark: asserts it never scrolls sideways and writes e2e/screenshots/<stem>-<width>-<scheme>.png.
+ */
+export async function assertFitsEveryWidth(page, stem) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
+      await page.setViewportSize(viewport);
+      const overflow = await sidewaysOverflow(page);
+      if (overflow > 0) throw new AssertionError({ message: `${label} ${scheme}: the page scrolls sideways by ${overflow}px` });
+      await screenshot(page, `${stem}-${label}-${scheme}`);
+    }
+  }
+}

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pdfText, pdfPages, pdfSize, pagesAsImages } from './pdf.mjs';
-import { openApp, assertClean, byTestId, screenshot, SCREENSHOT_DIR } from './harness.mjs';
+import { openApp, assertClean, assertFitsEveryWidth, byTestId, screenshot, SCREENSHOT_DIR } from './harness.mjs';
 import { DataPage } from './app.pages.mjs';
 
 const QUESTIONNAIRE = '/#/p/demo-hotel/questionnaire';
@@ -299,15 +299,7 @@ test('print is light in dark mode; the print button prints; desktop and phone vi
   await q.get('q-print').click();
   assert.equal(await page.evaluate(() => window.__printed), 1);
 
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-      await page.setViewportSize(viewport);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `${label} ${scheme}: the page scrolls sideways by ${overflow}px`);
-      await screenshot(page, `questionnaire-${label}-${scheme}`);
-    }
-  }
+  await assertFitsEveryWidth(page, 'questionnaire');
   await assertClean(recorder, page);
 });
 

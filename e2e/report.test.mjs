@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pdfText, pdfPages, pdfSize, pagesAsImages } from './pdf.mjs';
-import { openApp, assertClean, byTestId, screenshot, SCREENSHOT_DIR } from './harness.mjs';
+import { openApp, assertClean, assertFitsEveryWidth, byTestId, SCREENSHOT_DIR } from './harness.mjs';
 import { ProjectsPage } from './app.pages.mjs';
 
 const REPORT = '/#/p/demo-hotel/report';
@@ -137,15 +137,7 @@ test('the report on screen: desktop and phone, light and dark', async (t) => {
   t.after(app.close);
   const { page, recorder } = app;
   await openReport(page);
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [label, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
-      await page.setViewportSize(viewport);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `${label} ${scheme}: the page scrolls sideways by ${overflow}px`);
-      await screenshot(page, `report-${label}-${scheme}`);
-    }
-  }
+  await assertFitsEveryWidth(page, 'report');
   await assertClean(recorder, page);
 });
 
