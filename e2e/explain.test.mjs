@@ -204,7 +204,7 @@ test('open explanations fit a desktop and a phone, light and dark; one opened an
   await page.emulateMedia({ colorScheme: 'light' });
   const item = byTestId(page, 'gap-item-perception');
   await item.getByTestId('explain-perception-gap').locator('summary').click();
-  await item.locator('.explain-body').waitFor();
+  await item.getByTestId('explain-perception-gap').locator('.explain-body').waitFor();
   await item.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = await item.boundingBox();
   const margin = 16;

@@ -120,7 +120,7 @@ async function explanation() {
     await byTestId(page, 'gap-diagram').waitFor();
     const item = byTestId(page, 'gap-item-perception');
     await item.getByTestId('explain-perception-gap').locator('summary').click();
-    await item.locator('.explain-body').waitFor();
+    await item.getByTestId('explain-perception-gap').locator('.explain-body').waitFor();
     await item.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = await item.boundingBox();
     const margin = 16;

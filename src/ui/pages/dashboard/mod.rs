@@ -130,7 +130,7 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
                         <section class="dash-model" aria-labelledby="dash-model-heading">
                             <h2 id="dash-model-heading">{t!("The gap model")}</h2>
                             <GapDiagram id=id.clone() figures=figures.clone() />
-                            <GapList id=id.clone() figures=figures />
+                            <GapList id=id.clone() figures=figures weighted=results.overall.weighted_perception_gap.is_some() />
                         </section>
                         <div class="dash-side">
                             <side::Headline id=id.clone() figure=cx results=results.clone() />
@@ -152,8 +152,10 @@ pub fn DashboardPage(id: ProjectId) -> impl IntoView {
 }
 
 /// The gaps in words: the diagram's text equivalent, with the question each one answers.
+/// `weighted`: the perception gap shown is the importance-weighted score (then both it and the
+/// plain perception gap are explained).
 #[component]
-fn GapList(id: ProjectId, figures: Vec<dashboard::GapFigure>) -> impl IntoView {
+fn GapList(id: ProjectId, figures: Vec<dashboard::GapFigure>, weighted: bool) -> impl IntoView {
     view! {
         <ol class="dash-gaps" aria-label=t!("The five gaps")>
             {figures.into_iter().map(|figure| {
@@ -175,7 +177,16 @@ fn GapList(id: ProjectId, figures: Vec<dashboard::GapFigure>) -> impl IntoView {
                             </span>
                         </p>
                         <p class="hint">{figure.basis.clone()}</p>
-                        <Explain topic=Topic::of_gap(gap) />
+                        {if gap == dashboard::Gap::Perception && weighted && figure.value.is_some() {
+                            view! {
+                                <div class="explain-group">
+                                    <Explain topic=Topic::PerceptionGap named=true />
+                                    <Explain topic=Topic::WeightedScore named=true />
+                                </div>
+                            }.into_any()
+                        } else {
+                            view! { <Explain topic=Topic::of_gap(gap) /> }.into_any()
+                        }}
                     </li>
                 }
             }).collect_view()}
